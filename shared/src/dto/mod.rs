@@ -1,0 +1,9 @@
+//! Request and response bodies of the public API.
+
+pub mod auth;
+pub mod contract;
+pub mod me;
+
+pub use auth::*;
+pub use contract::*;
+pub use me::*;

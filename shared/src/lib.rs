@@ -1,0 +1,11 @@
+//! What the Construbot server and browser must agree on, compiled into both.
+//!
+//! Target-neutral on purpose: it builds for the host and for `wasm32-unknown-unknown`.
+//! The `server` feature adds OpenAPI schema derives that only the backend needs.
+
+pub mod access;
+pub mod dto;
+pub mod money;
+pub mod problem;
+
+pub use access::{AccessLevel, Action};
