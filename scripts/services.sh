@@ -11,6 +11,7 @@ mkdir -p .data
 
 say() { printf '==> %s\n' "$*"; }
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+shared_service() { [ "${CONSTRUBOT_PRIVATE_SERVICES:-0}" != 1 ] && listening "$1"; }
 
 apt_install() {
   local missing=()
@@ -51,7 +52,7 @@ start_private_redis() {
 }
 
 if [ -z "${DATABASE_ADMIN_URL:-}" ]; then
-  if listening 5432; then
+  if shared_service 5432; then
     DATABASE_ADMIN_URL=postgres://postgres@127.0.0.1:5432/postgres
   else
     start_private_postgres
@@ -60,7 +61,7 @@ if [ -z "${DATABASE_ADMIN_URL:-}" ]; then
 fi
 
 if [ -z "${REDIS_URL:-}" ]; then
-  if listening 6379; then
+  if shared_service 6379; then
     REDIS_URL=redis://127.0.0.1:6379
   else
     start_private_redis

@@ -7,30 +7,23 @@ use reqwest::StatusCode;
 use serde_json::Value;
 use sqlx::PgPool;
 
+/// What `/ready` says of (PostgreSQL, Redis).
+async fn dependencies(response: reqwest::Response) -> (String, String) {
+    let body: Value = response.json().await.unwrap();
+    let state = |name: &str| body[name].as_str().unwrap_or_default().to_owned();
+    (state("postgres"), state("redis"))
+}
+
 #[sqlx::test(migrations = "../migrations")]
 async fn health_and_ready_answer(pool: PgPool) {
     let app = spawn_app(pool).await;
 
-    let health = app
-        .http
-        .get(format!("{}/health", app.base))
-        .send()
-        .await
-        .unwrap();
-    let ready = app
-        .http
-        .get(format!("{}/ready", app.base))
-        .send()
-        .await
-        .unwrap();
+    let health = app.get_anonymous("/health").await;
+    let ready = app.get_anonymous("/ready").await;
 
     assert_eq!(health.status(), StatusCode::OK);
     assert_eq!(ready.status(), StatusCode::OK);
-    let ready: Value = ready.json().await.unwrap();
-    assert_eq!(
-        (ready["postgres"].as_str(), ready["redis"].as_str()),
-        (Some("ok"), Some("ok"))
-    );
+    assert_eq!(dependencies(ready).await, ("ok".into(), "ok".into()));
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -39,18 +32,12 @@ async fn ready_says_when_redis_is_away(pool: PgPool) {
     config.redis_url = "redis://127.0.0.1:1".to_owned();
     let app = spawn_app_with(pool, config).await;
 
-    let ready = app
-        .http
-        .get(format!("{}/ready", app.base))
-        .send()
-        .await
-        .unwrap();
+    let ready = app.get_anonymous("/ready").await;
 
     assert_eq!(ready.status(), StatusCode::SERVICE_UNAVAILABLE);
-    let ready: Value = ready.json().await.unwrap();
     assert_eq!(
-        (ready["postgres"].as_str(), ready["redis"].as_str()),
-        (Some("ok"), Some("unavailable"))
+        dependencies(ready).await,
+        ("ok".into(), "unavailable".into())
     );
 }
 
@@ -127,20 +114,12 @@ async fn the_spec_and_docs_are_served(pool: PgPool) {
     let app = spawn_app(pool).await;
 
     let spec: Value = app
-        .http
-        .get(format!("{}/api/openapi.json", app.base))
-        .send()
+        .get_anonymous("/api/openapi.json")
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
-    let docs = app
-        .http
-        .get(format!("{}/api/docs", app.base))
-        .send()
-        .await
-        .unwrap();
+    let docs = app.get_anonymous("/api/docs").await;
 
     assert!(spec["openapi"].as_str().unwrap().starts_with("3."));
     assert!(spec["paths"]["/api/v1/auth/login"]["post"].is_object());

@@ -110,6 +110,15 @@ impl TestApp {
             .unwrap()
     }
 
+    /// A GET without credentials.
+    pub async fn get_anonymous(&self, path: &str) -> Response {
+        self.http
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub async fn get(&self, path: &str, token: &str) -> Response {
         self.http
             .get(format!("{}{path}", self.base))

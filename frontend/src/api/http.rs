@@ -1,0 +1,80 @@
+//! Sending a request and turning the answer into a value or an [`ApiError`].
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use shared::problem::Problem;
+
+use super::ApiError;
+
+/// Adds `Authorization: Bearer <token>`.
+pub(super) fn authorized(builder: RequestBuilder, access_token: &str) -> RequestBuilder {
+    builder.header("Authorization", &format!("Bearer {access_token}"))
+}
+
+/// Finishes a request that carries a JSON body.
+pub(super) fn with_json<B: Serialize>(
+    builder: RequestBuilder,
+    body: &B,
+) -> Result<Request, ApiError> {
+    builder
+        .header("Accept", "application/json")
+        .json(body)
+        .map_err(|error| ApiError::Unexpected(error.to_string()))
+}
+
+/// Finishes a request without a body.
+pub(super) fn without_body(builder: RequestBuilder) -> Result<Request, ApiError> {
+    builder
+        .header("Accept", "application/json")
+        .build()
+        .map_err(|error| ApiError::Unexpected(error.to_string()))
+}
+
+/// Sends the request and reads a JSON answer.
+pub(super) async fn receive_json<T: DeserializeOwned>(request: Request) -> Result<T, ApiError> {
+    let response = send(request).await?;
+    response
+        .json::<T>()
+        .await
+        .map_err(|error| ApiError::Unexpected(error.to_string()))
+}
+
+/// Sends the request and expects an answer without a body (e.g. 204).
+pub(super) async fn receive_nothing(request: Request) -> Result<(), ApiError> {
+    send(request).await.map(|_| ())
+}
+
+async fn send(request: Request) -> Result<Response, ApiError> {
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    if response.ok() {
+        Ok(response)
+    } else {
+        Err(problem_from(response).await)
+    }
+}
+
+/// Reads an error answer. A body that is not problem+json (a proxy's HTML page, say)
+/// still yields a problem with the right status.
+async fn problem_from(response: Response) -> ApiError {
+    let status = response.status();
+    let retry_after = response
+        .headers()
+        .get("retry-after")
+        .and_then(|seconds| seconds.trim().parse().ok());
+    let body = response.text().await.unwrap_or_default();
+
+    let mut problem = serde_json::from_str::<Problem>(&body).unwrap_or_else(|_| Problem {
+        kind: "about:blank".to_string(),
+        title: response.status_text(),
+        status,
+        detail: None,
+        request_id: None,
+        errors: Vec::new(),
+    });
+    problem.status = status;
+    ApiError::Problem {
+        problem: Box::new(problem),
+        retry_after,
+    }
+}

@@ -1,0 +1,12 @@
+//! The only module that speaks HTTP: one function per endpoint of `/api/v1`.
+//!
+//! Functions take the access token they should send; renewing it when it expires is the
+//! session's job (see `crate::session`), not theirs.
+
+pub mod auth;
+pub mod contracts;
+mod error;
+mod http;
+pub mod me;
+
+pub use error::{ApiError, SESSION_EXPIRED};

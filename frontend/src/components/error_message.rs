@@ -1,0 +1,18 @@
+use leptos::prelude::*;
+
+/// A failure the user should read, announced to screen readers.
+#[component]
+pub fn ErrorMessage(
+    /// The sentence to show.
+    #[prop(into)]
+    message: String,
+    /// The `data-testid` for e2e tests.
+    #[prop(default = "error")]
+    testid: &'static str,
+) -> impl IntoView {
+    view! {
+        <p class="alert alert-error" role="alert" data-testid=testid>
+            {message}
+        </p>
+    }
+}

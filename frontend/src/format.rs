@@ -1,0 +1,52 @@
+//! How numbers are written for people: Mexican style, `$1,234.56`.
+
+use rust_decimal::Decimal;
+use shared::money::round_money;
+
+/// An amount of money rounded to cents, with thousands separators: `$499,829.13`.
+pub fn money(amount: Decimal) -> String {
+    let rounded = round_money(amount).to_string();
+    let (sign, digits) = match rounded.strip_prefix('-') {
+        Some(digits) => ("-", digits),
+        None => ("", rounded.as_str()),
+    };
+    let (whole, cents) = digits.split_once('.').unwrap_or((digits, "00"));
+    format!("{sign}${}.{cents}", group_thousands(whole))
+}
+
+fn group_thousands(whole: &str) -> String {
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+    for (index, digit) in whole.chars().enumerate() {
+        if index > 0 && (whole.len() - index).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use super::*;
+
+    fn dec(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn money_has_thousands_separators_and_cents() {
+        assert_eq!(money(dec("499829.13")), "$499,829.13");
+        assert_eq!(money(dec("1000")), "$1,000.00");
+        assert_eq!(money(dec("999.995")), "$1,000.00");
+        assert_eq!(money(dec("12.5")), "$12.50");
+        assert_eq!(money(dec("0")), "$0.00");
+    }
+
+    #[test]
+    fn negative_money_keeps_its_sign_in_front() {
+        assert_eq!(money(dec("-973.88")), "-$973.88");
+        assert_eq!(money(dec("-1234567.891")), "-$1,234,567.89");
+    }
+}
