@@ -4,6 +4,7 @@
 //! The `server` feature adds OpenAPI schema derives that only the backend needs.
 
 pub mod access;
+pub mod billing;
 pub mod dto;
 pub mod money;
 pub mod problem;

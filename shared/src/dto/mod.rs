@@ -3,7 +3,9 @@
 pub mod auth;
 pub mod contract;
 pub mod me;
+pub mod statement;
 
 pub use auth::*;
 pub use contract::*;
 pub use me::*;
+pub use statement::*;
