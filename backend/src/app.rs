@@ -7,7 +7,10 @@ use poem_openapi::OpenApiService;
 use sqlx::PgPool;
 
 use crate::{
-    api::{AuthApi, ContractsApi, MeApi},
+    api::{
+        AuthApi, ConceptsApi, ContactsApi, ContractsApi, CounterpartiesApi, MeApi, MembersApi,
+        RetentionsApi, SignedPdfApi, SitesApi, UnitsApi,
+    },
     auth::tokens::TokenKeys,
     config::Config,
     error::ApiError,
@@ -20,22 +23,37 @@ use crate::{
 pub struct AppState {
     pub pool: PgPool,
     pub redis: Redis,
+    pub storage: Arc<dyn object_store::ObjectStore>,
     pub tokens: TokenKeys,
     pub config: Arc<Config>,
 }
 
 impl AppState {
-    pub fn new(pool: PgPool, redis: Redis, config: Config) -> AppState {
-        AppState {
+    /// Fails when STORAGE_URL names no usable storage.
+    pub fn new(pool: PgPool, redis: Redis, config: Config) -> anyhow::Result<AppState> {
+        Ok(AppState {
             pool,
             redis,
+            storage: crate::storage::open(&config.storage_url)?,
             tokens: TokenKeys::new(&config.jwt_secret),
             config: Arc::new(config),
-        }
+        })
     }
 }
 
-pub type Api = (AuthApi, MeApi, ContractsApi);
+pub type Api = (
+    AuthApi,
+    MeApi,
+    MembersApi,
+    CounterpartiesApi,
+    SitesApi,
+    ContactsApi,
+    UnitsApi,
+    ContractsApi,
+    SignedPdfApi,
+    ConceptsApi,
+    RetentionsApi,
+);
 
 const API_DESCRIPTION: &str = "\
 The Construbot API: contracts, concept catalogs and progress billing (estimates) for \
@@ -48,7 +66,19 @@ Errors are RFC 9457 problem documents (`application/problem+json`).";
 
 pub fn openapi_service() -> OpenApiService<Api, ()> {
     OpenApiService::new(
-        (AuthApi, MeApi, ContractsApi),
+        (
+            AuthApi,
+            MeApi,
+            MembersApi,
+            CounterpartiesApi,
+            SitesApi,
+            ContactsApi,
+            UnitsApi,
+            ContractsApi,
+            SignedPdfApi,
+            ConceptsApi,
+            RetentionsApi,
+        ),
         "Construbot API",
         env!("CARGO_PKG_VERSION"),
     )

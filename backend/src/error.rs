@@ -26,6 +26,8 @@ pub enum ApiError {
     NotFound(String),
     #[error("{0}")]
     Conflict(String),
+    #[error("{0}")]
+    PayloadTooLarge(String),
     #[error("{detail}")]
     Validation {
         detail: String,
@@ -51,6 +53,15 @@ impl ApiError {
         }
     }
 
+    /// A 422 for every field a [`shared::validate::Checks`] found at fault.
+    pub fn fields(errors: Vec<FieldError>) -> ApiError {
+        let names: Vec<&str> = errors.iter().map(|error| error.field.as_str()).collect();
+        ApiError::Validation {
+            detail: format!("fix these fields: {}", names.join(", ")),
+            errors,
+        }
+    }
+
     pub fn status(&self) -> StatusCode {
         match self {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
@@ -58,6 +69,7 @@ impl ApiError {
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -92,6 +104,12 @@ impl ApiError {
 impl From<sqlx::Error> for ApiError {
     fn from(error: sqlx::Error) -> Self {
         ApiError::Internal(error.into())
+    }
+}
+
+impl From<Vec<FieldError>> for ApiError {
+    fn from(errors: Vec<FieldError>) -> Self {
+        ApiError::fields(errors)
     }
 }
 
@@ -154,7 +172,7 @@ impl ResponseError for ApiError {
 /// Documents every error status once per operation, all as problem+json.
 impl ApiResponse for ApiError {
     fn meta() -> MetaResponses {
-        let documented: [(u16, &'static str); 8] = [
+        let documented: [(u16, &'static str); 9] = [
             (
                 400,
                 "The request is malformed (bad JSON, wrong types, missing fields).",
@@ -163,6 +181,7 @@ impl ApiResponse for ApiError {
             (403, "The user's access level does not allow this."),
             (404, "No such record in the active company."),
             (409, "The request conflicts with the record's state."),
+            (413, "The body is larger than this operation takes."),
             (422, "A field is not valid; `errors` names each one."),
             (429, "Too many attempts; wait the seconds in Retry-After."),
             (500, "An internal error; quote the request id to support."),

@@ -9,6 +9,7 @@ pub mod db;
 pub mod error;
 pub mod http;
 pub mod redis;
+pub mod storage;
 pub mod telemetry;
 
 pub use app::{AppState, build_app, openapi_service};

@@ -10,14 +10,26 @@ use sqlx::PgPool;
 
 async fn add_contract(app: &TestApp, company: &str, folio: i64, name: &str) -> i64 {
     let company_id = app.company_id(company).await;
+    let client_id: i64 = sqlx::query_scalar(
+        "INSERT INTO counterparties (company_id, kind, name) VALUES ($1, 'client', $2)
+         ON CONFLICT (company_id, lower(name)) DO UPDATE SET kind = 'client'
+         RETURNING id",
+    )
+    .bind(company_id)
+    .bind(format!("Cliente de {company}"))
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
     sqlx::query_scalar(
-        "INSERT INTO contracts (company_id, folio, code, name, short_name, date, amount)
-         VALUES ($1, $2, $3, $4, $4, '2026-01-15', 1000.00) RETURNING id",
+        "INSERT INTO contracts (company_id, folio, code, name, short_name, date, amount,
+                                counterparty_id)
+         VALUES ($1, $2, $3, $4, $4, '2026-01-15', 1000.00, $5) RETURNING id",
     )
     .bind(company_id)
     .bind(folio)
     .bind(format!("OP-{folio:03}"))
     .bind(name)
+    .bind(client_id)
     .fetch_one(&app.pool)
     .await
     .unwrap()

@@ -8,5 +8,6 @@ pub mod billing;
 pub mod dto;
 pub mod money;
 pub mod problem;
+pub mod validate;
 
 pub use access::{AccessLevel, Action};

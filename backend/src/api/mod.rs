@@ -1,14 +1,34 @@
 //! The REST API under `/api/v1`: one `#[OpenApi]` impl per resource.
 
+// poem-openapi takes each query parameter of a list as an argument of its handler.
+#![allow(clippy::too_many_arguments)]
+
 pub mod auth;
+pub mod concepts;
+pub mod contacts;
 pub mod contracts;
+pub mod counterparties;
+pub mod listing;
 pub mod me;
+pub mod members;
+pub mod retentions;
+pub mod signed_pdf;
+pub mod sites;
+pub mod units;
 
 use poem_openapi::{ApiResponse, Tags};
 
 pub use auth::AuthApi;
+pub use concepts::ConceptsApi;
+pub use contacts::ContactsApi;
 pub use contracts::ContractsApi;
+pub use counterparties::CounterpartiesApi;
 pub use me::MeApi;
+pub use members::MembersApi;
+pub use retentions::RetentionsApi;
+pub use signed_pdf::SignedPdfApi;
+pub use sites::SitesApi;
+pub use units::UnitsApi;
 
 #[derive(Tags)]
 pub enum ApiTags {
@@ -16,8 +36,12 @@ pub enum ApiTags {
     Auth,
     /// The signed-in user: profile, companies, password.
     Me,
+    /// Counterparties, their sites and contacts, and units of measure.
+    Directory,
     /// Contracts and subcontracts of the active company.
     Contracts,
+    /// The concepts and retentions of a contract.
+    Catalog,
 }
 
 /// A success with nothing to say.
@@ -26,4 +50,12 @@ pub enum NoContent {
     /// Done.
     #[oai(status = 204)]
     Done,
+}
+
+/// A record made by the request, with its new id inside.
+#[derive(ApiResponse)]
+pub enum Created<T: poem_openapi::types::ToJSON> {
+    /// Created.
+    #[oai(status = 201)]
+    Created(poem_openapi::payload::Json<T>),
 }

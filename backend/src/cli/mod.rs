@@ -1,6 +1,7 @@
 //! The command line: `serve`, `migrate`, `seed-demo`, `create-user`, `openapi`.
 
 mod create_user;
+mod seed_catalog;
 mod seed_demo;
 mod serve;
 

@@ -83,6 +83,7 @@ pub async fn seed_demo(pool: &PgPool) -> anyhow::Result<()> {
         }
     }
     set_legal_details(pool).await?;
+    super::seed_catalog::seed_catalog(pool, "director@demo.construbot.mx", MAIN_COMPANY).await?;
 
     tracing::info!("demo data loaded: log in as director@demo.construbot.mx");
     Ok(())

@@ -14,7 +14,7 @@ pub async fn serve(config: Config, pool: PgPool) -> anyhow::Result<()> {
         tracing::warn!(spa.dir = %config.spa_dir.display(), "no SPA build here; only the API \
             will work (build it with `make run` or `trunk build`)");
     }
-    let app = build_app(AppState::new(pool, redis, config));
+    let app = build_app(AppState::new(pool, redis, config)?);
 
     tracing::info!("serving on http://{listen} (API docs at /api/docs)");
     Server::new(TcpListener::bind(listen))

@@ -2,8 +2,14 @@
 //! transaction; business queries take the caller's [`crate::auth::Tenant`].
 
 pub mod companies;
+pub mod concepts;
+pub mod contacts;
 pub mod contracts;
+pub mod counterparties;
 pub mod refresh_tokens;
+pub mod retentions;
+pub mod sites;
+pub mod units;
 pub mod users;
 
 use sqlx::{PgPool, postgres::PgPoolOptions};
@@ -34,4 +40,35 @@ pub async fn create_database_if_missing(url: &str) -> anyhow::Result<()> {
 pub async fn migrate(pool: &PgPool) -> anyhow::Result<()> {
     sqlx::migrate!("../migrations").run(pool).await?;
     Ok(())
+}
+
+/// Which page of a list to read: validated by the API, spliced into SQL only as bind values
+/// (list queries are `AssertSqlSafe` for this reason alone),
+/// except `order`, which is one of the resource's own whitelisted expressions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listing {
+    /// An ILIKE pattern (see [`like_pattern`]), or none for every record.
+    pub pattern: Option<String>,
+    pub limit: i64,
+    pub offset: i64,
+    /// An `ORDER BY` clause built from a resource's whitelist; never user text.
+    pub order: String,
+}
+
+/// An ILIKE pattern matching `text` anywhere, with LIKE's wildcards in it taken literally.
+pub fn like_pattern(text: &str) -> String {
+    let escaped = text
+        .trim()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// Whether `error` is the violation of the unique index or constraint `name`.
+pub fn violates(error: &sqlx::Error, name: &str) -> bool {
+    match error {
+        sqlx::Error::Database(database) => database.constraint() == Some(name),
+        _ => false,
+    }
 }

@@ -185,3 +185,29 @@ pub async fn set_active(db: impl PgExecutor<'_>, user_id: i64, active: bool) -> 
         .await?;
     Ok(())
 }
+
+/// The ids of the active users who work in `company_id`.
+pub async fn member_ids(db: impl PgExecutor<'_>, company_id: i64) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar(
+        "SELECT u.id FROM company_users cu JOIN users u ON u.id = cu.user_id
+         WHERE cu.company_id = $1 AND u.active",
+    )
+    .bind(company_id)
+    .fetch_all(db)
+    .await
+}
+
+/// The active users who work in `company_id`, by name: (id, name, email, position, level).
+pub async fn members(
+    db: impl PgExecutor<'_>,
+    company_id: i64,
+) -> sqlx::Result<Vec<(i64, String, String, String, i16)>> {
+    sqlx::query_as(
+        "SELECT u.id, u.name, u.email, u.position, u.level
+         FROM company_users cu JOIN users u ON u.id = cu.user_id
+         WHERE cu.company_id = $1 AND u.active ORDER BY lower(u.name), u.id",
+    )
+    .bind(company_id)
+    .fetch_all(db)
+    .await
+}

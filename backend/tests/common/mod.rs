@@ -37,7 +37,12 @@ pub fn test_config(spa_dir: PathBuf) -> Config {
         redis_prefix: format!("test:{}:", uuid::Uuid::new_v4()),
         listen: "127.0.0.1:0".parse().unwrap(),
         jwt_secret: JWT_SECRET.to_owned(),
-        storage_url: String::new(),
+        storage_url: format!(
+            "file://{}",
+            std::env::temp_dir()
+                .join(format!("construbot-test-{}", uuid::Uuid::new_v4()))
+                .display()
+        ),
         spa_dir,
         log_format: LogFormat::Text,
         login_limits: LoginLimits {
@@ -56,7 +61,7 @@ pub async fn spawn_app_with(pool: PgPool, config: Config) -> TestApp {
     let redis = Redis::connect(&config.redis_url, &config.redis_prefix)
         .await
         .unwrap();
-    let app = build_app(AppState::new(pool.clone(), redis, config));
+    let app = build_app(AppState::new(pool.clone(), redis, config).unwrap());
 
     let acceptor = TcpListener::bind("127.0.0.1:0")
         .into_acceptor()
@@ -176,4 +181,174 @@ pub async fn problem(response: Response, status: StatusCode) -> Value {
     assert_eq!(body["status"], status.as_u16());
     assert!(body["request_id"].is_string(), "{body}");
     body
+}
+
+impl TestApp {
+    /// Any request with a bearer token and, when given, a JSON body.
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        body: Option<&Value>,
+    ) -> Response {
+        let mut request = self
+            .http
+            .request(method, format!("{}{path}", self.base))
+            .bearer_auth(token);
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        request.send().await.unwrap()
+    }
+
+    /// A POST that must answer 201; returns the created record.
+    pub async fn create(&self, path: &str, token: &str, body: &Value) -> Value {
+        let response = self
+            .send(reqwest::Method::POST, path, token, Some(body))
+            .await;
+        let status = response.status();
+        let text = response.text().await.unwrap();
+        assert_eq!(status, StatusCode::CREATED, "POST {path}: {text}");
+        serde_json::from_str(&text).unwrap()
+    }
+
+    /// A session for a new user of `level` in the company (customer "Acme" unless given).
+    pub async fn token_for(&self, email: &str, level: AccessLevel, company: &str) -> String {
+        self.user(email, level, "Acme", company).await;
+        self.session(email).await.access_token
+    }
+}
+
+/// A small directory and a contract with a catalog, made through the API by `token`.
+pub struct Fixture {
+    pub client_id: i64,
+    pub subcontractor_id: i64,
+    pub site_id: i64,
+    pub contact_id: i64,
+    pub unit_id: i64,
+    pub contract_id: i64,
+    pub concept_id: i64,
+    pub retention_id: i64,
+}
+
+pub async fn fixture(app: &TestApp, token: &str, tag: &str) -> Fixture {
+    let client = app
+        .create(
+            "/api/v1/counterparties",
+            token,
+            &json!({ "kind": "client", "name": format!("Municipio {tag}") }),
+        )
+        .await;
+    let client_id = client["id"].as_i64().unwrap();
+    let subcontractor = app
+        .create(
+            "/api/v1/counterparties",
+            token,
+            &json!({ "kind": "subcontractor", "name": format!("Aceros {tag}") }),
+        )
+        .await;
+    let site = app
+        .create(
+            "/api/v1/sites",
+            token,
+            &json!({ "counterparty_id": client_id, "name": format!("Obra {tag}") }),
+        )
+        .await;
+    let contact = app
+        .create(
+            "/api/v1/contacts",
+            token,
+            &json!({ "counterparty_id": client_id, "name": format!("Ing. {tag}") }),
+        )
+        .await;
+    let unit = app
+        .create(
+            "/api/v1/units",
+            token,
+            &json!({ "name": format!("m3-{tag}") }),
+        )
+        .await;
+    let unit_id = unit["id"].as_i64().unwrap();
+
+    let contract = app
+        .create(
+            "/api/v1/contracts",
+            token,
+            &contract_body(client_id, Some(site["id"].as_i64().unwrap()), tag),
+        )
+        .await;
+    let contract_id = contract["id"].as_i64().unwrap();
+    let concepts = app
+        .create(
+            &format!("/api/v1/contracts/{contract_id}/concepts"),
+            token,
+            &json!({ "concepts": [concept_body(&format!("C-{tag}"), unit_id)] }),
+        )
+        .await;
+    let retention = app
+        .create(
+            &format!("/api/v1/contracts/{contract_id}/retentions"),
+            token,
+            &json!({ "name": "5 al millar", "kind": "percentage", "value": "0.5" }),
+        )
+        .await;
+
+    Fixture {
+        client_id,
+        subcontractor_id: subcontractor["id"].as_i64().unwrap(),
+        site_id: site["id"].as_i64().unwrap(),
+        contact_id: contact["id"].as_i64().unwrap(),
+        unit_id,
+        contract_id,
+        concept_id: concepts["items"][0]["id"].as_i64().unwrap(),
+        retention_id: retention["id"].as_i64().unwrap(),
+    }
+}
+
+pub fn contract_body(counterparty_id: i64, site_id: Option<i64>, name: &str) -> Value {
+    json!({
+        "code": "LO-009-2026",
+        "name": format!("Rehabilitación {name}"),
+        "date": "2026-03-02",
+        "counterparty_id": counterparty_id,
+        "site_id": site_id,
+        "amount": "499829.13",
+        "advance_percent": "30",
+    })
+}
+
+pub fn concept_body(code: &str, unit_id: i64) -> Value {
+    json!({
+        "code": code,
+        "description": "Excavación a máquina en material tipo II",
+        "unit_id": unit_id,
+        "quantity": "120.00",
+        "unit_price": "185.50",
+    })
+}
+
+/// A fingerprint of every business table, to show that a request changed nothing.
+pub async fn snapshot(pool: &PgPool) -> Vec<String> {
+    let mut prints = Vec::new();
+    for table in [
+        "counterparties",
+        "sites",
+        "contacts",
+        "units",
+        "contracts",
+        "contract_users",
+        "concepts",
+        "retentions",
+        "companies",
+    ] {
+        let print: Option<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM {table} t"
+        )))
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        prints.push(format!("{table}: {}", print.unwrap_or_default()));
+    }
+    prints
 }

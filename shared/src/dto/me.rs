@@ -21,7 +21,7 @@ pub struct Me {
 
 /// A person who logs in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "server", derive(poem_openapi::Object))]
+#[cfg_attr(feature = "server", derive(poem_openapi::Object, sqlx::FromRow))]
 pub struct UserSummary {
     pub id: i64,
     /// Login email, as the user typed it when created.
@@ -55,4 +55,22 @@ pub struct CompanySummary {
 pub struct SwitchCompanyRequest {
     /// A company the user works in.
     pub company_id: i64,
+}
+
+/// The people who work in the active company, e.g. to assign them to a contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(poem_openapi::Object))]
+pub struct MemberList {
+    pub items: Vec<Member>,
+}
+
+/// A person who works in the active company.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(poem_openapi::Object))]
+pub struct Member {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub position: String,
+    pub level: AccessLevel,
 }

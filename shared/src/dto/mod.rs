@@ -2,10 +2,12 @@
 
 pub mod auth;
 pub mod contract;
+pub mod directory;
 pub mod me;
 pub mod statement;
 
 pub use auth::*;
 pub use contract::*;
+pub use directory::*;
 pub use me::*;
 pub use statement::*;

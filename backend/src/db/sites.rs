@@ -1,0 +1,120 @@
+//! Sites ("sitios") of the active company's clients.
+
+use shared::dto::Site;
+use sqlx::{AssertSqlSafe, PgExecutor};
+
+use super::Listing;
+use crate::auth::Tenant;
+
+/// The fields of a site, checked.
+pub struct Fields<'a> {
+    pub counterparty_id: i64,
+    pub name: &'a str,
+    pub address: &'a str,
+}
+
+const SELECT: &str = "SELECT t.id, t.counterparty_id, p.name AS counterparty_name, t.name,
+                             t.address
+                      FROM sites t JOIN counterparties p ON p.id = t.counterparty_id";
+
+pub async fn list<'c>(
+    db: impl PgExecutor<'c> + Copy,
+    tenant: &Tenant,
+    counterparty_id: Option<i64>,
+    listing: &Listing,
+) -> sqlx::Result<(Vec<Site>, i64)> {
+    const FILTER: &str = "t.company_id = $1 AND ($2::bigint IS NULL OR t.counterparty_id = $2)
+        AND ($3::text IS NULL OR t.name ILIKE $3 OR t.address ILIKE $3 OR p.name ILIKE $3)";
+
+    let rows = sqlx::query_as::<_, Site>(AssertSqlSafe(format!(
+        "{SELECT} WHERE {FILTER} ORDER BY {} LIMIT $4 OFFSET $5",
+        listing.order
+    )))
+    .bind(tenant.company_id)
+    .bind(counterparty_id)
+    .bind(&listing.pattern)
+    .bind(listing.limit)
+    .bind(listing.offset)
+    .fetch_all(db)
+    .await?;
+
+    let total = sqlx::query_scalar(AssertSqlSafe(format!(
+        "SELECT count(*) FROM sites t JOIN counterparties p ON p.id = t.counterparty_id
+         WHERE {FILTER}"
+    )))
+    .bind(tenant.company_id)
+    .bind(counterparty_id)
+    .bind(&listing.pattern)
+    .fetch_one(db)
+    .await?;
+
+    Ok((rows, total))
+}
+
+pub async fn find<'c>(
+    db: impl PgExecutor<'c>,
+    tenant: &Tenant,
+    id: i64,
+) -> sqlx::Result<Option<Site>> {
+    sqlx::query_as(AssertSqlSafe(format!(
+        "{SELECT} WHERE t.company_id = $1 AND t.id = $2"
+    )))
+    .bind(tenant.company_id)
+    .bind(id)
+    .fetch_optional(db)
+    .await
+}
+
+pub async fn insert<'c>(
+    db: impl PgExecutor<'c>,
+    tenant: &Tenant,
+    fields: &Fields<'_>,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO sites (company_id, counterparty_id, name, address)
+         VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(tenant.company_id)
+    .bind(fields.counterparty_id)
+    .bind(fields.name)
+    .bind(fields.address)
+    .fetch_one(db)
+    .await
+}
+
+pub async fn update<'c>(
+    db: impl PgExecutor<'c>,
+    tenant: &Tenant,
+    id: i64,
+    fields: &Fields<'_>,
+) -> sqlx::Result<bool> {
+    let result = sqlx::query(
+        "UPDATE sites SET counterparty_id = $3, name = $4, address = $5
+         WHERE company_id = $1 AND id = $2",
+    )
+    .bind(tenant.company_id)
+    .bind(id)
+    .bind(fields.counterparty_id)
+    .bind(fields.name)
+    .bind(fields.address)
+    .execute(db)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// How many contracts take place at the site.
+pub async fn contract_count<'c>(db: impl PgExecutor<'c>, id: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT count(*) FROM contracts WHERE site_id = $1")
+        .bind(id)
+        .fetch_one(db)
+        .await
+}
+
+pub async fn delete<'c>(db: impl PgExecutor<'c>, tenant: &Tenant, id: i64) -> sqlx::Result<bool> {
+    let result = sqlx::query("DELETE FROM sites WHERE company_id = $1 AND id = $2")
+        .bind(tenant.company_id)
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
