@@ -134,14 +134,17 @@ SELECT manage_updated_at('concepts');
 
 CREATE TABLE retentions (
     id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    contract_id  bigint NOT NULL REFERENCES contracts (id) ON DELETE CASCADE,
+    company_id   bigint NOT NULL,
+    contract_id  bigint NOT NULL,
     name         text NOT NULL CHECK (length(btrim(name)) BETWEEN 1 AND 200),
     kind         text NOT NULL CHECK (kind IN ('percentage', 'fixed')),
     base         text NOT NULL DEFAULT 'gross' CHECK (base IN ('gross', 'subtotal')),
     value        numeric(16, 4) NOT NULL CHECK (value >= 0),
     created_at   timestamptz NOT NULL DEFAULT now(),
     updated_at   timestamptz NOT NULL DEFAULT now(),
-    CHECK (kind <> 'percentage' OR value <= 100)
+    CHECK (kind <> 'percentage' OR value <= 100),
+    FOREIGN KEY (company_id, contract_id) REFERENCES contracts (company_id, id)
+        ON DELETE CASCADE
 );
 CREATE INDEX retentions_contract_idx ON retentions (contract_id);
 SELECT manage_updated_at('retentions');

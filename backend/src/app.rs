@@ -8,8 +8,8 @@ use sqlx::PgPool;
 
 use crate::{
     api::{
-        AuthApi, ConceptsApi, ContactsApi, ContractsApi, CounterpartiesApi, MeApi, MembersApi,
-        RetentionsApi, SignedPdfApi, SitesApi, UnitsApi,
+        AuditApi, AuthApi, ConceptsApi, ContactsApi, ContractsApi, CounterpartiesApi, EstimatesApi,
+        MeApi, MembersApi, ReportsApi, RetentionsApi, SignedPdfApi, SitesApi, UnitsApi,
     },
     auth::tokens::TokenKeys,
     config::Config,
@@ -53,6 +53,9 @@ pub type Api = (
     SignedPdfApi,
     ConceptsApi,
     RetentionsApi,
+    EstimatesApi,
+    AuditApi,
+    ReportsApi,
 );
 
 const API_DESCRIPTION: &str = "\
@@ -78,6 +81,9 @@ pub fn openapi_service() -> OpenApiService<Api, ()> {
             SignedPdfApi,
             ConceptsApi,
             RetentionsApi,
+            EstimatesApi,
+            AuditApi,
+            ReportsApi,
         ),
         "Construbot API",
         env!("CARGO_PKG_VERSION"),

@@ -21,7 +21,11 @@ struct Operation {
 }
 
 fn op(method: Method, path: String, body: Option<Value>, action: Action) -> Operation {
+    let changes_state = ["/invoice", "/pay", "/unlock"]
+        .iter()
+        .any(|action| path.ends_with(action));
     let success = match method {
+        Method::POST if changes_state => StatusCode::OK,
         Method::POST => StatusCode::CREATED,
         Method::DELETE => StatusCode::NO_CONTENT,
         _ => StatusCode::OK,
@@ -47,6 +51,8 @@ struct Spares {
     site_id: i64,
     unit_id: i64,
     contract_id: i64,
+    /// A concept of the fixture's contract that no estimate bills.
+    concept_id: i64,
 }
 
 async fn spares(app: &TestApp, token: &str, setup: &Fixture, tag: &str) -> Spares {
@@ -78,7 +84,15 @@ async fn spares(app: &TestApp, token: &str, setup: &Fixture, tag: &str) -> Spare
             &contract_body(setup.client_id, None, &format!("{tag} repuesto")),
         )
         .await;
+    let concept = app
+        .create(
+            &format!("/api/v1/contracts/{}/concepts", setup.contract_id),
+            token,
+            &json!({ "concepts": [concept_body(&format!("S-{tag}"), setup.unit_id)] }),
+        )
+        .await;
     Spares {
+        concept_id: concept["items"][0]["id"].as_i64().unwrap(),
         counterparty_id: counterparty["id"].as_i64().unwrap(),
         site_id: site["id"].as_i64().unwrap(),
         unit_id: unit["id"].as_i64().unwrap(),
@@ -90,6 +104,9 @@ async fn spares(app: &TestApp, token: &str, setup: &Fixture, tag: &str) -> Spare
 fn operations(setup: &Fixture, spares: &Spares, assignees: &[i64], tag: &str) -> Vec<Operation> {
     use Action::*;
     let contract = format!("/api/v1/contracts/{}", setup.contract_id);
+    let estimate = format!("/api/v1/estimates/{}", setup.estimate_id);
+    let takeoff = format!("{estimate}/lines/{}/measurements", setup.concept_id);
+    let period = json!({ "period_start": "2026-05-01", "period_end": "2026-05-15" });
     let counterparty = json!({ "kind": "client", "name": format!("Cliente {tag}") });
     let site = json!({ "counterparty_id": setup.client_id, "name": format!("Sitio {tag}") });
     let contact = json!({ "counterparty_id": setup.client_id, "name": format!("Lic. {tag}") });
@@ -281,6 +298,87 @@ fn operations(setup: &Fixture, spares: &Spares, assignees: &[i64], tag: &str) ->
             Some(retention),
             EditContract,
         )),
+        op(Method::GET, "/api/v1/dashboard".into(), None, ReadDashboard),
+        op(
+            Method::GET,
+            format!("/api/v1/audit?entity=contracts&id={}", setup.contract_id),
+            None,
+            SeeAllContracts,
+        ),
+        on_contract(op(
+            Method::GET,
+            format!("{contract}/estimates"),
+            None,
+            ReadContract,
+        )),
+        on_contract(op(Method::GET, estimate.clone(), None, ReadContract)),
+        on_contract(op(
+            Method::GET,
+            format!("{estimate}/lines"),
+            None,
+            ReadContract,
+        )),
+        on_contract(op(
+            Method::GET,
+            format!("{estimate}/statement"),
+            None,
+            ReadContract,
+        )),
+        on_contract(op(Method::GET, takeoff.clone(), None, ReadContract)),
+        on_contract(op(
+            Method::GET,
+            format!("{estimate}/subcontract-report"),
+            None,
+            ReadContract,
+        )),
+        on_contract(op(
+            Method::PUT,
+            estimate.clone(),
+            Some(period.clone()),
+            EditEstimate,
+        )),
+        on_contract(op(
+            Method::PUT,
+            format!("{estimate}/lines"),
+            Some(json!({ "lines": [{ "concept_id": setup.concept_id, "quantity": "3" }] })),
+            EditEstimate,
+        )),
+        on_contract(op(
+            Method::PUT,
+            takeoff,
+            Some(json!({ "rows": [{ "label": "Eje 1", "length": "2", "width": "3" }] })),
+            EditEstimate,
+        )),
+        on_contract(op(
+            Method::DELETE,
+            format!("/api/v1/estimates/{}", setup.latest_estimate_id),
+            None,
+            BillEstimate,
+        )),
+        on_contract(op(
+            Method::POST,
+            format!("{contract}/estimates"),
+            Some(period),
+            EditEstimate,
+        )),
+        on_contract(op(
+            Method::POST,
+            format!("{estimate}/invoice"),
+            Some(json!({ "date": "2026-05-20" })),
+            BillEstimate,
+        )),
+        on_contract(op(
+            Method::POST,
+            format!("{estimate}/pay"),
+            Some(json!({ "date": "2026-06-20" })),
+            BillEstimate,
+        )),
+        on_contract(op(
+            Method::POST,
+            format!("{estimate}/unlock"),
+            Some(json!({ "reason": "Corrección de periodo" })),
+            UnlockEstimate,
+        )),
         on_contract(op(
             Method::DELETE,
             format!("{contract}/signed-pdf"),
@@ -295,7 +393,7 @@ fn operations(setup: &Fixture, spares: &Spares, assignees: &[i64], tag: &str) ->
         )),
         on_contract(op(
             Method::DELETE,
-            format!("{contract}/concepts/{}", setup.concept_id),
+            format!("{contract}/concepts/{}", spares.concept_id),
             None,
             EditContract,
         )),

@@ -496,7 +496,10 @@ async fn the_signed_contract_is_kept_as_sent_and_only_if_it_is_a_pdf(pool: PgPoo
         .token_for("dir@acme2.mx", AccessLevel::Director, "Acme Servicios")
         .await;
     let setup = fixture(&app, &token, "a").await;
-    let url = format!("{}/api/v1/contracts/{}/signed-pdf", app.base, setup.contract_id);
+    let url = format!(
+        "{}/api/v1/contracts/{}/signed-pdf",
+        app.base, setup.contract_id
+    );
     let pdf = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".to_vec();
     let upload = |bytes: Vec<u8>, token: &str| {
         app.http
@@ -507,7 +510,9 @@ async fn the_signed_contract_is_kept_as_sent_and_only_if_it_is_a_pdf(pool: PgPoo
             .send()
     };
 
-    let html = upload(b"<html>%PDF-</html>".to_vec(), &token).await.unwrap();
+    let html = upload(b"<html>%PDF-</html>".to_vec(), &token)
+        .await
+        .unwrap();
     let missing = app.get(&url[app.base.len()..], &token).await;
     let stored = upload(pdf.clone(), &token).await.unwrap();
     let foreign = upload(pdf.clone(), &other).await.unwrap();

@@ -35,7 +35,10 @@ async fn the_demo_company_has_contracts_with_catalogs_and_loads_once(pool: PgPoo
         .await
         .unwrap();
     let catalog: Value = app
-        .get(&format!("/api/v1/contracts/{street}/concepts?limit=100"), &token)
+        .get(
+            &format!("/api/v1/contracts/{street}/concepts?limit=100"),
+            &token,
+        )
         .await
         .json()
         .await
@@ -58,5 +61,8 @@ async fn the_demo_company_has_contracts_with_catalogs_and_loads_once(pool: PgPoo
     assert_eq!(tree["items"].as_array().unwrap().len(), 3, "{tree}");
     assert_eq!(catalog["total"], 30);
     assert_eq!(catalog["catalog_amount"], contracts["items"][0]["amount"]);
-    assert_eq!(aux_sees["total"], 2, "the auxiliar works on the street and its paving");
+    assert_eq!(
+        aux_sees["total"], 2,
+        "the auxiliar works on the street and its paving"
+    );
 }

@@ -110,6 +110,16 @@ pub fn amortization(
     round_money(proportional.min(remaining).max(Decimal::ZERO))
 }
 
+/// What earlier estimates amortized, given each one's gross and whether it was the final
+/// one, in number order: each recovers its share of what the ones before it left.
+pub fn amortized_before(contract: &ContractTerms, earlier: &[(Decimal, bool)]) -> Decimal {
+    earlier
+        .iter()
+        .fold(Decimal::ZERO, |amortized, (gross, is_final)| {
+            amortized + amortization(contract, *gross, amortized, *is_final)
+        })
+}
+
 /// Tax as Mexican estimates show it: the tax of the gross minus the tax of the amortization.
 pub fn tax(gross: Decimal, amortization: Decimal, rate: Decimal) -> Decimal {
     round_money(gross * rate / HUNDRED) - round_money(amortization * rate / HUNDRED)
@@ -141,6 +151,16 @@ pub fn measurement_quantity(
         .into_iter()
         .flatten()
         .fold(Decimal::ONE, |product, factor| product * factor)
+}
+
+/// Digits kept for quantities, as the database stores them.
+pub const QUANTITY_SCALE: u32 = 4;
+
+/// A line's quantity from its take-off rows' products: their sum at the stored scale,
+/// half away from zero.
+pub fn takeoff_quantity(products: impl IntoIterator<Item = Decimal>) -> Decimal {
+    let sum: Decimal = products.into_iter().sum();
+    sum.round_dp_with_strategy(QUANTITY_SCALE, RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// `to_date / contracted × 100`, two decimals; `None` when nothing was contracted.

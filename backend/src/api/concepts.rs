@@ -96,7 +96,7 @@ impl ConceptsApi {
         contract_for(&state, &tenant, id.0, Action::EditContract).await?;
         let concepts = checked_batch(&state, &tenant, id.0, &body.0.concepts).await?;
 
-        let mut tx = state.pool.begin().await?;
+        let mut tx = db::begin(&state.pool, &tenant).await?;
         let ids = db::concepts::insert_many(&mut tx, &tenant, id.0, &concepts)
             .await
             .map_err(|error| code_taken(error, "concepts"))?;
@@ -159,14 +159,18 @@ impl ConceptsApi {
         checks.finish()?;
         let fields = fields.ok_or_else(|| anyhow::anyhow!("a checked concept has no fields"))?;
 
-        db::concepts::update(&state.pool, &tenant, id.0, concept_id.0, &fields)
+        let mut tx = db::begin(&state.pool, &tenant).await?;
+        db::concepts::update(&mut *tx, &tenant, id.0, concept_id.0, &fields)
             .await
             .map_err(|error| code_taken(error, ""))?;
+        tx.commit().await?;
         let updated = db::concepts::find(&state.pool, &tenant, id.0, concept_id.0).await?;
         Ok(Json(updated.ok_or_else(not_found)?))
     }
 
     /// Delete a concept
+    ///
+    /// Only when no estimate bills it (else 409).
     #[oai(
         path = "/:id/concepts/:concept_id",
         method = "delete",
@@ -184,8 +188,16 @@ impl ConceptsApi {
         db::concepts::find(&state.pool, &tenant, id.0, concept_id.0)
             .await?
             .ok_or_else(not_found)?;
+        let lines = db::concepts::line_count(&state.pool, concept_id.0).await?;
+        if lines > 0 {
+            return Err(ApiError::Conflict(format!(
+                "{lines} estimate line(s) bill this concept; set their quantities to zero first"
+            )));
+        }
 
-        db::concepts::delete(&state.pool, &tenant, id.0, concept_id.0).await?;
+        let mut tx = db::begin(&state.pool, &tenant).await?;
+        db::concepts::delete(&mut *tx, &tenant, id.0, concept_id.0).await?;
+        tx.commit().await?;
         Ok(NoContent::Done)
     }
 }

@@ -110,7 +110,7 @@ impl ContactsApi {
 
     /// Delete a contact
     ///
-    /// Level 2 and up.
+    /// Level 2 and up, and only when no estimate names the contact as its signer (else 409).
     #[oai(path = "/:id", method = "delete", operation_id = "delete_contact")]
     async fn delete(
         &self,
@@ -123,6 +123,12 @@ impl ContactsApi {
             .await?
             .ok_or_else(not_found)?;
         tenant.require(Action::DeleteSiteOrContact, false)?;
+        let estimates = db::contacts::estimate_count(&state.pool, id.0).await?;
+        if estimates > 0 {
+            return Err(ApiError::Conflict(format!(
+                "the contact authorizes {estimates} estimate(s); choose another signer there                  first"
+            )));
+        }
 
         db::contacts::delete(&state.pool, &tenant, id.0).await?;
         Ok(NoContent::Done)

@@ -116,7 +116,7 @@ impl ContractsApi {
         tenant.require(Action::CreateContract, false)?;
         let input = checked(&state, &tenant, &body.0, parent.as_ref()).await?;
 
-        let mut tx = state.pool.begin().await?;
+        let mut tx = db::begin(&state.pool, &tenant).await?;
         let folio = db::contracts::next_folio(&mut tx, tenant.company_id).await?;
         let parent_id = parent.map(|found| found.contract.id);
         let id = db::contracts::insert(&mut tx, &tenant, folio, parent_id, &input.fields()).await?;
@@ -161,7 +161,9 @@ impl ContractsApi {
         };
         let input = checked(&state, &tenant, &body.0, parent.as_ref()).await?;
 
-        db::contracts::update(&state.pool, &tenant, id.0, &input.fields()).await?;
+        let mut tx = db::begin(&state.pool, &tenant).await?;
+        db::contracts::update(&mut *tx, &tenant, id.0, &input.fields()).await?;
+        tx.commit().await?;
         let updated = db::contracts::find(&state.pool, &tenant, id.0).await?;
         Ok(Json(updated.ok_or_else(not_found)?.contract))
     }
@@ -186,7 +188,15 @@ impl ContractsApi {
                  close this contract instead"
             )));
         }
-        db::contracts::delete(&state.pool, &tenant, id.0).await?;
+        let estimates = db::contracts::estimate_count(&state.pool, id.0).await?;
+        if estimates > 0 {
+            return Err(ApiError::Conflict(format!(
+                "the contract has {estimates} estimate(s); close it instead of deleting it"
+            )));
+        }
+        let mut tx = db::begin(&state.pool, &tenant).await?;
+        db::contracts::delete(&mut *tx, &tenant, id.0).await?;
+        tx.commit().await?;
         tracing::info!(contract.id = id.0, "contract deleted");
         Ok(NoContent::Done)
     }
@@ -278,7 +288,7 @@ impl ContractsApi {
         }
         checks.finish()?;
 
-        let mut tx = state.pool.begin().await?;
+        let mut tx = db::begin(&state.pool, &tenant).await?;
         db::contracts::replace_assigned_users(&mut tx, id.0, &body.0.user_ids).await?;
         tx.commit().await?;
         let items = db::contracts::assigned_users(&state.pool, id.0).await?;

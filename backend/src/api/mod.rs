@@ -3,14 +3,17 @@
 // poem-openapi takes each query parameter of a list as an argument of its handler.
 #![allow(clippy::too_many_arguments)]
 
+pub mod audit;
 pub mod auth;
 pub mod concepts;
 pub mod contacts;
 pub mod contracts;
 pub mod counterparties;
+pub mod estimates;
 pub mod listing;
 pub mod me;
 pub mod members;
+pub mod reports;
 pub mod retentions;
 pub mod signed_pdf;
 pub mod sites;
@@ -18,13 +21,16 @@ pub mod units;
 
 use poem_openapi::{ApiResponse, Tags};
 
+pub use audit::AuditApi;
 pub use auth::AuthApi;
 pub use concepts::ConceptsApi;
 pub use contacts::ContactsApi;
 pub use contracts::ContractsApi;
 pub use counterparties::CounterpartiesApi;
+pub use estimates::EstimatesApi;
 pub use me::MeApi;
 pub use members::MembersApi;
+pub use reports::ReportsApi;
 pub use retentions::RetentionsApi;
 pub use signed_pdf::SignedPdfApi;
 pub use sites::SitesApi;
@@ -42,6 +48,10 @@ pub enum ApiTags {
     Contracts,
     /// The concepts and retentions of a contract.
     Catalog,
+    /// Estimates: progress bills, their lines, take-offs, statements and audit trail.
+    Estimates,
+    /// The dashboard and reports across contracts.
+    Reports,
 }
 
 /// A success with nothing to say.

@@ -62,10 +62,13 @@ impl RetentionsApi {
         id: Path<i64>,
         body: Json<RetentionInput>,
     ) -> ApiResult<Created<Retention>> {
-        contract_for(&state, &session.0, id.0, Action::EditContract).await?;
+        let tenant = session.0;
+        contract_for(&state, &tenant, id.0, Action::EditContract).await?;
         let fields = checked(&body.0)?;
 
-        let retention_id = db::retentions::insert(&state.pool, id.0, &fields).await?;
+        let mut tx = db::begin(&state.pool, &tenant).await?;
+        let retention_id = db::retentions::insert(&mut *tx, &tenant, id.0, &fields).await?;
+        tx.commit().await?;
         let created = db::retentions::find(&state.pool, id.0, retention_id).await?;
         Ok(Created::Created(Json(created.ok_or_else(not_found)?)))
     }
@@ -84,13 +87,16 @@ impl RetentionsApi {
         retention_id: Path<i64>,
         body: Json<RetentionInput>,
     ) -> ApiResult<Json<Retention>> {
-        contract_for(&state, &session.0, id.0, Action::EditContract).await?;
+        let tenant = session.0;
+        contract_for(&state, &tenant, id.0, Action::EditContract).await?;
         db::retentions::find(&state.pool, id.0, retention_id.0)
             .await?
             .ok_or_else(not_found)?;
         let fields = checked(&body.0)?;
 
-        db::retentions::update(&state.pool, id.0, retention_id.0, &fields).await?;
+        let mut tx = db::begin(&state.pool, &tenant).await?;
+        db::retentions::update(&mut *tx, id.0, retention_id.0, &fields).await?;
+        tx.commit().await?;
         let updated = db::retentions::find(&state.pool, id.0, retention_id.0).await?;
         Ok(Json(updated.ok_or_else(not_found)?))
     }
@@ -108,12 +114,15 @@ impl RetentionsApi {
         id: Path<i64>,
         retention_id: Path<i64>,
     ) -> ApiResult<NoContent> {
-        contract_for(&state, &session.0, id.0, Action::EditContract).await?;
+        let tenant = session.0;
+        contract_for(&state, &tenant, id.0, Action::EditContract).await?;
         db::retentions::find(&state.pool, id.0, retention_id.0)
             .await?
             .ok_or_else(not_found)?;
 
-        db::retentions::delete(&state.pool, id.0, retention_id.0).await?;
+        let mut tx = db::begin(&state.pool, &tenant).await?;
+        db::retentions::delete(&mut *tx, id.0, retention_id.0).await?;
+        tx.commit().await?;
         Ok(NoContent::Done)
     }
 }

@@ -70,9 +70,11 @@ impl SignedPdfApi {
             .put(&key, PutPayload::from(bytes))
             .await
             .map_err(storage_failed)?;
+        let mut tx = db::begin(&state.pool, &tenant).await?;
         let previous =
-            db::contracts::set_signed_pdf(&state.pool, &tenant, id.0, Some((key.as_ref(), size)))
+            db::contracts::set_signed_pdf(&mut *tx, &tenant, id.0, Some((key.as_ref(), size)))
                 .await?;
+        tx.commit().await?;
         forget(state.storage.as_ref(), previous).await;
 
         tracing::info!(contract.id = id.0, bytes = size, "signed contract attached");
@@ -124,7 +126,9 @@ impl SignedPdfApi {
     ) -> ApiResult<NoContent> {
         let tenant = session.0;
         contract_for(&state, &tenant, id.0, Action::EditContract).await?;
-        let previous = db::contracts::set_signed_pdf(&state.pool, &tenant, id.0, None).await?;
+        let mut tx = db::begin(&state.pool, &tenant).await?;
+        let previous = db::contracts::set_signed_pdf(&mut *tx, &tenant, id.0, None).await?;
+        tx.commit().await?;
         forget(state.storage.as_ref(), previous).await;
         Ok(NoContent::Done)
     }

@@ -48,7 +48,7 @@ pub async fn seed_catalog(
         level: AccessLevel::Director,
     };
 
-    let mut tx = pool.begin().await?;
+    let mut tx = db::begin(pool, &tenant).await?;
     let mut directory = seed_directory(&mut tx, &tenant).await?;
     seed_street(&mut tx, &tenant, &mut directory).await?;
     seed_water_line(&mut tx, &tenant, &mut directory).await?;
@@ -264,7 +264,7 @@ async fn add_contract(
             base: shared::dto::RetentionBase::Gross,
             value,
         };
-        db::retentions::insert(&mut *tx, id, &retention).await?;
+        db::retentions::insert(&mut *tx, tenant, id, &retention).await?;
     }
     Ok(id)
 }

@@ -183,6 +183,14 @@ pub async fn update<'c>(
     Ok(())
 }
 
+/// How many estimate lines bill the concept.
+pub async fn line_count<'c>(db: impl PgExecutor<'c>, id: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT count(*) FROM estimate_lines WHERE concept_id = $1")
+        .bind(id)
+        .fetch_one(db)
+        .await
+}
+
 pub async fn delete<'c>(
     db: impl PgExecutor<'c>,
     tenant: &Tenant,

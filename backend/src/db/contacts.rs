@@ -110,6 +110,14 @@ pub async fn update<'c>(
     Ok(result.rows_affected() == 1)
 }
 
+/// How many estimates the contact authorizes.
+pub async fn estimate_count<'c>(db: impl PgExecutor<'c>, id: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT count(*) FROM estimates WHERE authorized_by_id = $1")
+        .bind(id)
+        .fetch_one(db)
+        .await
+}
+
 pub async fn delete<'c>(db: impl PgExecutor<'c>, tenant: &Tenant, id: i64) -> sqlx::Result<bool> {
     let result = sqlx::query("DELETE FROM contacts WHERE company_id = $1 AND id = $2")
         .bind(tenant.company_id)

@@ -272,6 +272,14 @@ pub async fn update<'c>(
     Ok(())
 }
 
+/// How many estimates the contract has.
+pub async fn estimate_count<'c>(db: impl PgExecutor<'c>, id: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT count(*) FROM estimates WHERE contract_id = $1")
+        .bind(id)
+        .fetch_one(db)
+        .await
+}
+
 /// How many subcontracts hang directly from the contract.
 pub async fn child_count<'c>(db: impl PgExecutor<'c>, id: i64) -> sqlx::Result<i64> {
     sqlx::query_scalar("SELECT count(*) FROM contracts WHERE parent_id = $1")

@@ -1,12 +1,15 @@
 //! Small named queries, one module per resource. Each takes a pool, connection or
 //! transaction; business queries take the caller's [`crate::auth::Tenant`].
 
+pub mod audit;
 pub mod companies;
 pub mod concepts;
 pub mod contacts;
 pub mod contracts;
 pub mod counterparties;
+pub mod estimates;
 pub mod refresh_tokens;
+pub mod reports;
 pub mod retentions;
 pub mod sites;
 pub mod units;
@@ -71,4 +74,20 @@ pub fn violates(error: &sqlx::Error, name: &str) -> bool {
         sqlx::Error::Database(database) => database.constraint() == Some(name),
         _ => false,
     }
+}
+
+/// A transaction whose changes the audit log attributes to the tenant's user.
+///
+/// Audited tables (contracts, concepts, retentions, estimates and their lines) log every
+/// change through a trigger; this names who made it.
+pub async fn begin(
+    pool: &PgPool,
+    tenant: &crate::auth::Tenant,
+) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Postgres>> {
+    let mut tx = pool.begin().await?;
+    sqlx::query("SELECT set_config('construbot.user_id', $1, true)")
+        .bind(tenant.user_id.to_string())
+        .execute(&mut *tx)
+        .await?;
+    Ok(tx)
 }

@@ -4,6 +4,8 @@ use rust_decimal::Decimal;
 use shared::dto::{Retention, RetentionBase, RetentionKind};
 use sqlx::PgExecutor;
 
+use crate::auth::Tenant;
+
 #[derive(sqlx::FromRow)]
 struct Row {
     id: i64,
@@ -13,17 +15,23 @@ struct Row {
     value: Decimal,
 }
 
+/// A retention's kind and base from their stored keys, which the columns' CHECKs limit to
+/// the ones matched here.
+pub fn terms_from_keys(kind: &str, base: &str) -> (RetentionKind, RetentionBase) {
+    let kind = match kind {
+        "fixed" => RetentionKind::Fixed,
+        _ => RetentionKind::Percentage,
+    };
+    let base = match base {
+        "subtotal" => RetentionBase::Subtotal,
+        _ => RetentionBase::Gross,
+    };
+    (kind, base)
+}
+
 impl From<Row> for Retention {
     fn from(row: Row) -> Self {
-        // The columns' CHECKs admit only these keys.
-        let kind = match row.kind.as_str() {
-            "fixed" => RetentionKind::Fixed,
-            _ => RetentionKind::Percentage,
-        };
-        let base = match row.base.as_str() {
-            "subtotal" => RetentionBase::Subtotal,
-            _ => RetentionBase::Gross,
-        };
+        let (kind, base) = terms_from_keys(&row.kind, &row.base);
         Retention {
             id: row.id,
             name: row.name,
@@ -83,18 +91,20 @@ pub async fn find<'c>(
 
 pub async fn insert<'c>(
     db: impl PgExecutor<'c>,
+    tenant: &Tenant,
     contract_id: i64,
     fields: &Fields,
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "INSERT INTO retentions (contract_id, name, kind, base, value)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        "INSERT INTO retentions (company_id, contract_id, name, kind, base, value)
+         VALUES ($6, $1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(contract_id)
     .bind(&fields.name)
     .bind(kind_key(fields.kind))
     .bind(base_key(fields.base))
     .bind(fields.value)
+    .bind(tenant.company_id)
     .fetch_one(db)
     .await
 }

@@ -230,6 +230,9 @@ pub struct Fixture {
     pub contract_id: i64,
     pub concept_id: i64,
     pub retention_id: i64,
+    /// A draft estimate with a line, and the draft after it (the latest).
+    pub estimate_id: i64,
+    pub latest_estimate_id: i64,
 }
 
 pub async fn fixture(app: &TestApp, token: &str, tag: &str) -> Fixture {
@@ -294,7 +297,18 @@ pub async fn fixture(app: &TestApp, token: &str, tag: &str) -> Fixture {
         )
         .await;
 
+    let estimates = format!("/api/v1/contracts/{contract_id}/estimates");
+    let period = json!({ "period_start": "2026-05-01", "period_end": "2026-05-15" });
+    let estimate_id = app.create(&estimates, token, &period).await["id"]
+        .as_i64()
+        .unwrap();
+    let latest_estimate_id = app.create(&estimates, token, &period).await["id"]
+        .as_i64()
+        .unwrap();
+
     Fixture {
+        estimate_id,
+        latest_estimate_id,
         client_id,
         subcontractor_id: subcontractor["id"].as_i64().unwrap(),
         site_id: site["id"].as_i64().unwrap(),
@@ -340,6 +354,10 @@ pub async fn snapshot(pool: &PgPool) -> Vec<String> {
         "contract_users",
         "concepts",
         "retentions",
+        "estimates",
+        "estimate_lines",
+        "measurements",
+        "audit_log",
         "companies",
     ] {
         let print: Option<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
