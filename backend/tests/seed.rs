@@ -57,7 +57,31 @@ async fn the_demo_company_has_contracts_with_catalogs_and_loads_once(pool: PgPoo
         .await
         .unwrap();
 
+    let water = contracts["items"][1]["id"].as_i64().unwrap();
+    let water_estimates: Value = app
+        .get(&format!("/api/v1/contracts/{water}/estimates"), &token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let second = water_estimates["items"][1]["id"].as_i64().unwrap();
+    let statement: Value = app
+        .get(&format!("/api/v1/estimates/{second}/statement"), &token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let dashboard: Value = app
+        .get("/api/v1/dashboard", &token)
+        .await
+        .json()
+        .await
+        .unwrap();
+
     assert_eq!(contracts["total"], 2, "{contracts}");
+    assert_eq!(statement["totals"]["net"], "144195.06", "the worked example's estimate 2");
+    assert_eq!(dashboard["pending_payment"].as_array().unwrap().len(), 3);
+    assert_eq!(dashboard["pending_invoice"].as_array().unwrap().len(), 3);
     assert_eq!(tree["items"].as_array().unwrap().len(), 3, "{tree}");
     assert_eq!(catalog["total"], 30);
     assert_eq!(catalog["catalog_amount"], contracts["items"][0]["amount"]);

@@ -364,6 +364,7 @@ async fn seed_street(
         },
     )
     .await?;
+    bill_street(tx, tenant, street, paving).await?;
     Ok(())
 }
 
@@ -382,7 +383,7 @@ async fn seed_water_line(
             quantity: Decimal::new(quantity, scale),
             unit_price: Decimal::new(price, 2),
         };
-    add_contract(
+    let water = add_contract(
         tx,
         tenant,
         directory,
@@ -436,6 +437,233 @@ async fn seed_water_line(
                 ),
             ],
         },
+    )
+    .await?;
+    bill_water_line(tx, tenant, water).await?;
+    Ok(())
+}
+
+/// One demo estimate: its period, its state and, per concept code, the share of the
+/// contracted quantity it bills (in percent) or an exact quantity.
+struct DemoEstimate {
+    start: &'static str,
+    end: &'static str,
+    invoiced: Option<&'static str>,
+    paid: Option<&'static str>,
+    quantities: Vec<(&'static str, Quantity)>,
+    /// A concept whose quantity comes from a take-off by street blocks.
+    takeoff: Option<&'static str>,
+}
+
+enum Quantity {
+    Percent(i64),
+    Exact(Decimal),
+}
+
+/// The street has been billed three times (paid, invoiced, draft) and its paving
+/// subcontract twice; one line carries a take-off.
+async fn bill_street(
+    tx: &mut PgConnection,
+    tenant: &Tenant,
+    street: i64,
+    paving: i64,
+) -> anyhow::Result<()> {
+    use Quantity::Percent;
+    let street_estimates = [
+        DemoEstimate {
+            start: "2026-02-16",
+            end: "2026-02-28",
+            invoiced: Some("2026-03-03"),
+            paid: Some("2026-03-24"),
+            quantities: vec![
+                ("PRE-01", Percent(100)),
+                ("PRE-02", Percent(80)),
+                ("PRE-03", Percent(75)),
+                ("TER-01", Percent(40)),
+            ],
+            takeoff: Some("PRE-01"),
+        },
+        DemoEstimate {
+            start: "2026-03-01",
+            end: "2026-03-15",
+            invoiced: Some("2026-03-18"),
+            paid: None,
+            quantities: vec![
+                ("PRE-02", Percent(20)),
+                ("PRE-03", Percent(25)),
+                ("TER-01", Percent(45)),
+                ("TER-03", Percent(60)),
+                ("DRE-01", Percent(30)),
+            ],
+            takeoff: None,
+        },
+        DemoEstimate {
+            start: "2026-03-16",
+            end: "2026-03-31",
+            invoiced: None,
+            paid: None,
+            quantities: vec![
+                ("TER-01", Percent(15)),
+                ("TER-03", Percent(40)),
+                ("PAV-01", Percent(35)),
+                ("GUA-01", Percent(50)),
+            ],
+            takeoff: None,
+        },
+    ];
+    for estimate in &street_estimates {
+        add_estimate(tx, tenant, street, estimate).await?;
+    }
+
+    let paving_estimates = [
+        DemoEstimate {
+            start: "2026-03-02",
+            end: "2026-03-14",
+            invoiced: Some("2026-03-17"),
+            paid: None,
+            quantities: vec![("PAV-01", Percent(30)), ("GUA-01", Percent(40))],
+            takeoff: None,
+        },
+        DemoEstimate {
+            start: "2026-03-16",
+            end: "2026-03-28",
+            invoiced: None,
+            paid: None,
+            quantities: vec![("PAV-01", Percent(25)), ("PAV-02", Percent(20))],
+            takeoff: None,
+        },
+    ];
+    for estimate in &paving_estimates {
+        add_estimate(tx, tenant, paving, estimate).await?;
+    }
+    Ok(())
+}
+
+/// DOMAIN.md's worked example: estimate 1 invoiced, estimate 2 a draft.
+async fn bill_water_line(tx: &mut PgConnection, tenant: &Tenant, water: i64) -> anyhow::Result<()> {
+    use Quantity::Exact;
+    let estimates = [
+        DemoEstimate {
+            start: "2026-04-06",
+            end: "2026-04-30",
+            invoiced: Some("2026-05-04"),
+            paid: None,
+            quantities: vec![
+                ("C1", Exact(Decimal::new(6025, 2))),
+                ("C2", Exact(Decimal::new(20333, 3))),
+            ],
+            takeoff: None,
+        },
+        DemoEstimate {
+            start: "2026-05-01",
+            end: "2026-05-31",
+            invoiced: None,
+            paid: None,
+            quantities: vec![
+                ("C1", Exact(Decimal::new(6500, 2))),
+                ("C2", Exact(Decimal::new(301, 1))),
+                ("C3", Exact(Decimal::new(45005, 1))),
+            ],
+            takeoff: None,
+        },
+    ];
+    for estimate in &estimates {
+        add_estimate(tx, tenant, water, estimate).await?;
+    }
+    Ok(())
+}
+
+async fn add_estimate(
+    tx: &mut PgConnection,
+    tenant: &Tenant,
+    contract_id: i64,
+    demo: &DemoEstimate,
+) -> anyhow::Result<()> {
+    let fields = db::estimates::Fields {
+        period_start: demo.start.parse()?,
+        period_end: demo.end.parse()?,
+        drafted_by_id: Some(tenant.user_id),
+        supervised_by_id: Some(tenant.user_id),
+        authorized_by_id: None,
+        show_advance: true,
+        show_retentions: true,
+        is_final: false,
+    };
+    let id = db::estimates::insert(&mut *tx, tenant, contract_id, &fields).await?;
+
+    let catalog: HashMap<String, (i64, Decimal)> = sqlx::query_as::<_, (String, i64, Decimal)>(
+        "SELECT code, id, quantity FROM concepts WHERE contract_id = $1",
+    )
+    .bind(contract_id)
+    .fetch_all(&mut *tx)
+    .await?
+    .into_iter()
+    .map(|(code, id, quantity)| (code, (id, quantity)))
+    .collect();
+    for (code, share) in &demo.quantities {
+        let (concept_id, contracted) = catalog[*code];
+        let quantity = match share {
+            Quantity::Percent(percent) => (contracted * Decimal::new(*percent, 2)).round_dp(2),
+            Quantity::Exact(quantity) => *quantity,
+        };
+        db::estimates::set_line(&mut *tx, tenant, id, contract_id, concept_id, quantity, "")
+            .await?;
+    }
+
+    if let Some(code) = demo.takeoff {
+        add_takeoff(&mut *tx, tenant, contract_id, id, catalog[code].0).await?;
+    }
+    if let Some(invoiced) = demo.invoiced {
+        db::estimates::freeze_lines(&mut *tx, id).await?;
+        let issued = crate::api::estimates::statement_of(&mut *tx, tenant, id)
+            .await
+            .map_err(|error| anyhow::anyhow!("demo statement: {error}"))?;
+        db::estimates::mark_invoiced(
+            &mut *tx,
+            id,
+            invoiced.parse()?,
+            &serde_json::to_value(issued)?,
+        )
+        .await?;
+    }
+    if let Some(paid) = demo.paid {
+        db::estimates::pay(&mut *tx, id, paid.parse()?).await?;
+    }
+    Ok(())
+}
+
+/// A line measured by blocks of the street, as a take-off.
+async fn add_takeoff(
+    tx: &mut PgConnection,
+    tenant: &Tenant,
+    contract_id: i64,
+    estimate_id: i64,
+    concept_id: i64,
+) -> anyhow::Result<()> {
+    let block = |label: &str, length: i64, width: i64| db::estimates::MeasurementRow {
+        label: label.to_owned(),
+        length: Some(Decimal::new(length, 2)),
+        width: Some(Decimal::new(width, 2)),
+        height: None,
+        pieces: None,
+    };
+    let rows = [
+        block("Zaragoza – 16 de Septiembre", 18500, 650),
+        block("16 de Septiembre – Independencia", 17200, 650),
+        block("Independencia – 5 de Mayo", 16300, 700),
+        block("5 de Mayo – Madero", 15800, 875),
+    ];
+    let quantity = shared::billing::takeoff_quantity(rows.iter().map(|row| {
+        shared::billing::measurement_quantity(row.length, row.width, row.height, row.pieces)
+    }));
+    db::estimates::replace_takeoff(
+        tx,
+        tenant,
+        estimate_id,
+        contract_id,
+        concept_id,
+        &rows,
+        quantity,
     )
     .await?;
     Ok(())
