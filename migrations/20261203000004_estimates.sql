@@ -71,6 +71,26 @@ CREATE TABLE measurements (
 );
 CREATE INDEX measurements_line_idx ON measurements (line_id, position);
 
+-- Photos of the work behind a line, kept re-encoded in object storage.
+CREATE TABLE photos (
+    id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    company_id   bigint NOT NULL,
+    estimate_id  bigint NOT NULL REFERENCES estimates (id) ON DELETE CASCADE,
+    contract_id  bigint NOT NULL,
+    concept_id   bigint NOT NULL,
+    object_key   text NOT NULL UNIQUE,
+    width        integer NOT NULL,
+    height       integer NOT NULL,
+    bytes        bigint NOT NULL,
+    caption      text NOT NULL DEFAULT '' CHECK (length(caption) <= 300),
+    created_at   timestamptz NOT NULL DEFAULT now(),
+    FOREIGN KEY (company_id, estimate_id) REFERENCES estimates (company_id, id)
+        ON DELETE CASCADE,
+    FOREIGN KEY (contract_id, concept_id) REFERENCES concepts (contract_id, id)
+);
+CREATE INDEX photos_estimate_idx ON photos (estimate_id, concept_id);
+CREATE INDEX photos_company_idx ON photos (company_id);
+
 -- Why an invoiced estimate was opened again, and by whom.
 CREATE TABLE estimate_unlocks (
     id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

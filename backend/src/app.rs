@@ -9,7 +9,7 @@ use sqlx::PgPool;
 use crate::{
     api::{
         AuditApi, AuthApi, ConceptsApi, ContactsApi, ContractsApi, CounterpartiesApi, EstimatesApi,
-        MeApi, MembersApi, ReportsApi, RetentionsApi, SignedPdfApi, SitesApi, UnitsApi,
+        MeApi, MembersApi, PhotosApi, ReportsApi, RetentionsApi, SignedPdfApi, SitesApi, UnitsApi,
     },
     auth::tokens::TokenKeys,
     config::Config,
@@ -54,6 +54,7 @@ pub type Api = (
     ConceptsApi,
     RetentionsApi,
     EstimatesApi,
+    PhotosApi,
     AuditApi,
     ReportsApi,
 );
@@ -82,6 +83,7 @@ pub fn openapi_service() -> OpenApiService<Api, ()> {
             ConceptsApi,
             RetentionsApi,
             EstimatesApi,
+            PhotosApi,
             AuditApi,
             ReportsApi,
         ),

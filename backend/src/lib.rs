@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod http;
+pub mod photos;
 pub mod redis;
 pub mod storage;
 pub mod telemetry;

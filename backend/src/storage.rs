@@ -38,6 +38,14 @@ pub fn signed_contract_key(company_id: i64, contract_id: i64) -> object_store::p
     ))
 }
 
+/// The key of a photo of an estimate line; random, so none can be guessed from another.
+pub fn photo_key(company_id: i64, estimate_id: i64) -> object_store::path::Path {
+    let token = uuid::Uuid::new_v4().simple();
+    object_store::path::Path::from(format!(
+        "companies/{company_id}/estimates/{estimate_id}/photos/{token}.jpg"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -301,6 +301,12 @@ fn operations(setup: &Fixture, spares: &Spares, assignees: &[i64], tag: &str) ->
         op(Method::GET, "/api/v1/dashboard".into(), None, ReadDashboard),
         op(
             Method::GET,
+            "/api/v1/storage-usage".into(),
+            None,
+            ReadDashboard,
+        ),
+        op(
+            Method::GET,
             format!("/api/v1/audit?entity=contracts&id={}", setup.contract_id),
             None,
             SeeAllContracts,

@@ -604,3 +604,101 @@ async fn the_subcontract_report_takes_the_estimates_ending_in_the_period(pool: P
     assert_eq!(report["totals"]["to_date"], "9750");
     assert_eq!(report["totals"]["contracted"], "36000");
 }
+
+fn encoded(width: u32, height: u32, format: image::ImageFormat) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    image::DynamicImage::new_rgb8(width, height)
+        .write_to(&mut std::io::Cursor::new(&mut bytes), format)
+        .unwrap();
+    bytes
+}
+
+/// A JPEG whose EXIF says "rotate 90° clockwise to view", as phones held upright write.
+fn sideways_jpeg(width: u32, height: u32) -> Vec<u8> {
+    let jpeg = encoded(width, height, image::ImageFormat::Jpeg);
+    let mut tiff = b"MM\0\x2a\0\0\0\x08".to_vec();
+    tiff.extend([0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0]);
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend(tiff);
+    let length = (app1.len() + 2) as u16;
+    let mut out = jpeg[..2].to_vec();
+    out.extend([0xFF, 0xE1]);
+    out.extend(length.to_be_bytes());
+    out.extend(app1);
+    out.extend(&jpeg[2..]);
+    out
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn photos_are_checked_turned_upright_scaled_and_counted(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let example = worked_example(&app).await;
+    let estimate = new_estimate(&app, &example, "2026-05-01", "2026-05-15").await;
+    let stranger = app
+        .token_for("dir@otra.mx", AccessLevel::Director, "Otra Obras")
+        .await;
+    let url = format!(
+        "{}/api/v1/estimates/{estimate}/lines/{}/photos",
+        app.base, example.concepts[0]
+    );
+    let upload = |bytes: Vec<u8>, content_type: &'static str, token: String| {
+        app.http
+            .post(&url)
+            .bearer_auth(token)
+            .header("content-type", content_type)
+            .body(bytes)
+            .send()
+    };
+
+    let large = upload(
+        encoded(3000, 1500, image::ImageFormat::Png),
+        "image/png",
+        example.token.clone(),
+    )
+    .await
+    .unwrap();
+    let sideways = upload(sideways_jpeg(40, 20), "image/jpeg", example.token.clone())
+        .await
+        .unwrap();
+    let lying = upload(
+        b"%PDF-1.4 pretending".to_vec(),
+        "image/jpeg",
+        example.token.clone(),
+    )
+    .await
+    .unwrap();
+    let foreign = upload(sideways_jpeg(40, 20), "image/jpeg", stranger)
+        .await
+        .unwrap();
+
+    let large: Value = large.json().await.unwrap();
+    let sideways: Value = sideways.json().await.unwrap();
+    assert_eq!(
+        (large["width"].clone(), large["height"].clone()),
+        (json!(2048), json!(1024))
+    );
+    assert_eq!(
+        (sideways["width"].clone(), sideways["height"].clone()),
+        (json!(20), json!(40))
+    );
+    assert_eq!(
+        problem(lying, StatusCode::UNPROCESSABLE_ENTITY).await["errors"][0]["field"],
+        "body"
+    );
+    problem(foreign, StatusCode::NOT_FOUND).await;
+
+    let download = app
+        .get(&format!("/api/v1/photos/{}", large["id"]), &example.token)
+        .await;
+    assert_eq!(download.headers()["content-type"], "image/jpeg");
+    let stored = download.bytes().await.unwrap();
+    assert_eq!(stored.len() as i64, large["bytes"].as_i64().unwrap());
+    let usage: Value = app
+        .get("/api/v1/storage-usage", &example.token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let expected = large["bytes"].as_i64().unwrap() + sideways["bytes"].as_i64().unwrap();
+    assert_eq!(usage["photo_bytes"], expected);
+}

@@ -79,7 +79,10 @@ async fn the_demo_company_has_contracts_with_catalogs_and_loads_once(pool: PgPoo
         .unwrap();
 
     assert_eq!(contracts["total"], 2, "{contracts}");
-    assert_eq!(statement["totals"]["net"], "144195.06", "the worked example's estimate 2");
+    assert_eq!(
+        statement["totals"]["net"], "144195.06",
+        "the worked example's estimate 2"
+    );
     assert_eq!(dashboard["pending_payment"].as_array().unwrap().len(), 3);
     assert_eq!(dashboard["pending_invoice"].as_array().unwrap().len(), 3);
     assert_eq!(tree["items"].as_array().unwrap().len(), 3, "{tree}");

@@ -8,6 +8,7 @@ pub mod contacts;
 pub mod contracts;
 pub mod counterparties;
 pub mod estimates;
+pub mod photos;
 pub mod refresh_tokens;
 pub mod reports;
 pub mod retentions;

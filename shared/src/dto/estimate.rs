@@ -206,3 +206,33 @@ pub struct AuditEntry {
 pub struct AuditPage {
     pub items: Vec<AuditEntry>,
 }
+
+/// A photo of the work behind an estimate line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(poem_openapi::Object, sqlx::FromRow))]
+pub struct Photo {
+    pub id: i64,
+    pub estimate_id: i64,
+    pub concept_id: i64,
+    /// As stored: upright, at most 2048 pixels on its longest side, JPEG.
+    pub width: i32,
+    pub height: i32,
+    pub bytes: i64,
+    pub caption: String,
+}
+
+/// The photos of an estimate, by concept.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(poem_openapi::Object))]
+pub struct PhotoList {
+    pub items: Vec<Photo>,
+}
+
+/// How much object storage the customer's files take.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(poem_openapi::Object))]
+pub struct StorageUsage {
+    pub photo_bytes: i64,
+    pub signed_contract_bytes: i64,
+    pub total_bytes: i64,
+}
