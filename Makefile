@@ -14,12 +14,13 @@ BIN_TEST := target/debug/construbot
 BIN_RELEASE := target/release/construbot
 
 .PHONY: help run test setup-run setup-test services fmt-check clippy unit-tests \
-        spa-dev spa-release openapi-check openapi e2e
+        spa-dev spa-release openapi-check openapi e2e bench
 
 help:
 	@echo "make run   - install what is missing, migrate, load demo data, serve on :8080"
 	@echo "make test  - everything CI checks: format, lints, tests, wasm builds, spec, e2e"
 	@echo "make openapi - regenerate openapi/openapi.json from the code"
+	@echo "make bench - p50, p99, req/s and peak memory of the release server under load"
 
 setup-run:
 	scripts/tools.sh run
@@ -75,6 +76,13 @@ e2e:
 	export E2E_ADMIN_DATABASE_URL="$$DATABASE_ADMIN_URL" CONSTRUBOT_BIN="$(CURDIR)/$(BIN_TEST)"
 	export SPA_DIR="$(CURDIR)/dist"
 	cd e2e && node --test --test-concurrency=2
+
+# --- make bench ------------------------------------------------------------------------
+
+bench:
+	scripts/services.sh
+	cargo build --release -p backend --bin construbot
+	scripts/bench.sh
 
 test: setup-test fmt-check clippy unit-tests spa-dev openapi-check e2e
 	@echo "make test: all checks passed"

@@ -1,4 +1,4 @@
-//! How numbers are written for people: Mexican style, `$1,234.56`.
+//! How numbers are written for people: Mexican style, `$1,234.56`, `9,800.00`, `0.5 %`.
 
 use rust_decimal::Decimal;
 use shared::money::round_money;
@@ -12,6 +12,29 @@ pub fn money(amount: Decimal) -> String {
     };
     let (whole, cents) = digits.split_once('.').unwrap_or((digits, "00"));
     format!("{sign}${}.{cents}", group_thousands(whole))
+}
+
+/// A quantity with thousands separators and the decimals it has, at least two:
+/// `9,800.00`, `20.333`. Trailing zeros the database pads with are dropped.
+pub fn quantity(value: Decimal) -> String {
+    let mut value = value.normalize();
+    if value.scale() < 2 {
+        value.rescale(2);
+    }
+    let text = value.to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(digits) => ("-", digits),
+        None => ("", text.as_str()),
+    };
+    match digits.split_once('.') {
+        Some((whole, decimals)) => format!("{sign}{}.{decimals}", group_thousands(whole)),
+        None => format!("{sign}{}", group_thousands(digits)),
+    }
+}
+
+/// A percentage without padding zeros: `30 %`, `0.5 %`.
+pub fn percent(value: Decimal) -> String {
+    format!("{} %", value.normalize())
 }
 
 fn group_thousands(whole: &str) -> String {
@@ -42,6 +65,20 @@ mod tests {
         assert_eq!(money(dec("999.995")), "$1,000.00");
         assert_eq!(money(dec("12.5")), "$12.50");
         assert_eq!(money(dec("0")), "$0.00");
+    }
+
+    #[test]
+    fn quantities_keep_their_decimals_but_not_the_padding() {
+        assert_eq!(quantity(dec("9800.0000")), "9,800.00");
+        assert_eq!(quantity(dec("20.3330")), "20.333");
+        assert_eq!(quantity(dec("0")), "0.00");
+        assert_eq!(quantity(dec("-1234.5")), "-1,234.50");
+    }
+
+    #[test]
+    fn percentages_drop_padding_zeros() {
+        assert_eq!(percent(dec("30.0000")), "30 %");
+        assert_eq!(percent(dec("0.5000")), "0.5 %");
     }
 
     #[test]

@@ -3,7 +3,11 @@
 mod api;
 mod app;
 mod components;
+mod estimate_draft;
+mod form;
 mod format;
+mod listing;
+mod live_statement;
 mod pages;
 mod routes;
 mod session;

@@ -1,13 +1,21 @@
 //! The SPA's paths, and where to send a user before and after logging in.
 
-use crate::api::contracts::ContractQuery;
-
-/// Contracts per page unless the address says otherwise.
-pub const DEFAULT_PAGE_SIZE: i64 = 20;
+use crate::listing::ListQuery;
 
 pub const LOGIN: &str = "/login";
 pub const CONTRACTS: &str = "/contratos";
+pub const NEW_CONTRACT: &str = "/contratos/nuevo";
+pub const COUNTERPARTIES: &str = "/contrapartes";
+pub const NEW_COUNTERPARTY: &str = "/contrapartes/nueva";
+pub const SITES: &str = "/sitios";
+pub const NEW_SITE: &str = "/sitios/nuevo";
+pub const CONTACTS: &str = "/contactos";
+pub const NEW_CONTACT: &str = "/contactos/nuevo";
+pub const UNITS: &str = "/unidades";
+pub const NEW_UNIT: &str = "/unidades/nueva";
 pub const PROFILE: &str = "/perfil";
+pub const DASHBOARD: &str = "/tablero";
+pub const ESTIMATES: &str = "/estimaciones";
 
 /// Where a user lands after logging in when no page was asked for.
 pub const HOME: &str = CONTRACTS;
@@ -33,24 +41,42 @@ fn is_local_path(path: &str) -> bool {
     path.starts_with('/') && !path.starts_with("//") && !path.contains('\\')
 }
 
-/// The contracts list at one search and page. Defaults stay out of the address.
-pub fn contracts_page(query: &ContractQuery) -> String {
-    let mut params = Vec::new();
-    if !query.q.is_empty() {
-        params.push(format!("q={}", encode(&query.q)));
-    }
-    if query.limit != DEFAULT_PAGE_SIZE {
-        params.push(format!("limit={}", query.limit));
-    }
-    if query.offset > 0 {
-        params.push(format!("offset={}", query.offset));
-    }
-
+/// A list page (`base` is its path) at one search and page. Defaults stay out of the address.
+pub fn list_page(base: &str, query: &ListQuery) -> String {
+    let params = query.address_params(encode);
     if params.is_empty() {
-        CONTRACTS.to_string()
+        base.to_string()
     } else {
-        format!("{CONTRACTS}?{}", params.join("&"))
+        format!("{base}?{}", params.join("&"))
     }
+}
+
+/// One record of a list: `/contrapartes/7`.
+pub fn record(base: &str, id: i64) -> String {
+    format!("{base}/{id}")
+}
+
+pub fn contract(id: i64) -> String {
+    record(CONTRACTS, id)
+}
+
+pub fn edit_contract(id: i64) -> String {
+    format!("{CONTRACTS}/{id}/editar")
+}
+
+/// The editor of one estimate.
+pub fn estimate(id: i64) -> String {
+    record(ESTIMATES, id)
+}
+
+/// What the direct subcontracts billed in an estimate's period.
+pub fn subcontract_report(estimate_id: i64) -> String {
+    format!("{ESTIMATES}/{estimate_id}/subcontratos")
+}
+
+/// The form for a new subcontract of `parent_id`.
+pub fn new_subcontract(parent_id: i64) -> String {
+    format!("{NEW_CONTRACT}?padre={parent_id}")
 }
 
 /// Percent-encodes one query value.

@@ -10,8 +10,9 @@ use std::sync::Arc;
 use futures::lock::Mutex;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shared::AccessLevel;
+use shared::access::permits;
 use shared::dto::{ChangePasswordRequest, LoginRequest, Me, TokenPair};
+use shared::{AccessLevel, Action};
 
 use crate::api::{self, ApiError};
 use crate::storage;
@@ -78,6 +79,19 @@ impl Session {
 
     pub fn level(&self) -> Option<AccessLevel> {
         self.with_me(|me| me.level)
+    }
+
+    /// The signed-in user's id, tracking changes.
+    pub fn user_id(&self) -> Option<i64> {
+        self.with_me(|me| me.user.id)
+    }
+
+    /// Whether the permission table lets the user do `action`; `assigned` says whether they
+    /// are among the assigned users of the contract in question. Tracked, so what a page
+    /// offers follows a company switch.
+    pub fn may(&self, action: Action, assigned: bool) -> bool {
+        self.level()
+            .is_some_and(|level| permits(level, assigned, action))
     }
 
     pub fn notice(&self) -> Option<String> {

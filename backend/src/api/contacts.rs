@@ -126,7 +126,8 @@ impl ContactsApi {
         let estimates = db::contacts::estimate_count(&state.pool, id.0).await?;
         if estimates > 0 {
             return Err(ApiError::Conflict(format!(
-                "the contact authorizes {estimates} estimate(s); choose another signer there                  first"
+                "the contact authorizes {estimates} estimate(s); choose another signer there \
+                 first"
             )));
         }
 

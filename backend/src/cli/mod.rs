@@ -1,6 +1,7 @@
 //! The command line: `serve`, `migrate`, `seed-demo`, `create-user`, `openapi`.
 
 mod create_user;
+mod seed_bench;
 mod seed_catalog;
 mod seed_demo;
 mod serve;
@@ -31,6 +32,9 @@ enum Command {
     Migrate,
     /// Load the demo customer, companies and users, once.
     SeedDemo,
+    /// Load the large dataset `make bench` measures (BENCH_PASSWORD, default
+    /// construbot-bench), once.
+    SeedBench,
     /// Create a user, and its customer and company when missing.
     CreateUser(CreateUser),
     /// Print the OpenAPI document.
@@ -58,6 +62,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::SeedDemo => seed_demo(&pool).await,
+        Command::SeedBench => {
+            let password = std::env::var("BENCH_PASSWORD").unwrap_or("construbot-bench".into());
+            seed_bench::seed_bench(&pool, &password).await
+        }
         Command::CreateUser(args) => {
             let user_id = create_user(&pool, &args).await?;
             println!("user {} ({}) is ready", user_id, args.email);

@@ -1,33 +1,74 @@
-//! `/api/v1/contracts`: the contracts of the active company.
+//! `/api/v1/contracts`: contracts and subcontracts, their trees and their assigned users.
 
-use gloo_net::http::Request;
-use shared::dto::ContractPage;
+use shared::dto::{
+    AssignedUsers, AssignedUsersInput, Contract, ContractInput, ContractPage, ContractTree,
+};
 
 use super::ApiError;
-use super::http::{authorized, receive_json, without_body};
+use super::http::{delete, get_json, post_json, put_json};
+use crate::listing::ListQuery;
 
-/// Which page of contracts to ask for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContractQuery {
-    /// Free text matched against folio, code and name; empty for all.
-    pub q: String,
-    pub limit: i64,
-    pub offset: i64,
+const CONTRACTS: &str = "/api/v1/contracts";
+
+fn one(id: i64) -> String {
+    format!("{CONTRACTS}/{id}")
 }
 
 /// `GET /api/v1/contracts?limit=&offset=&q=`.
 pub async fn list_contracts(
     access_token: String,
-    query: ContractQuery,
+    query: ListQuery,
 ) -> Result<ContractPage, ApiError> {
-    let limit = query.limit.to_string();
-    let offset = query.offset.to_string();
-    let mut params = vec![("limit", limit.as_str()), ("offset", offset.as_str())];
-    if !query.q.is_empty() {
-        params.push(("q", query.q.as_str()));
-    }
+    get_json(&access_token, CONTRACTS, query.api_params()).await
+}
 
-    let builder = Request::get("/api/v1/contracts").query(params);
-    let request = without_body(authorized(builder, &access_token))?;
-    receive_json(request).await
+/// `POST /api/v1/contracts`; with `parent_id` set it creates a subcontract.
+pub async fn create_contract(
+    access_token: String,
+    input: ContractInput,
+) -> Result<Contract, ApiError> {
+    post_json(&access_token, CONTRACTS, &input).await
+}
+
+/// `GET /api/v1/contracts/{id}`.
+pub async fn get_contract(access_token: String, id: i64) -> Result<Contract, ApiError> {
+    get_json(&access_token, &one(id), Vec::new()).await
+}
+
+/// `PUT /api/v1/contracts/{id}`.
+pub async fn update_contract(
+    access_token: String,
+    id: i64,
+    input: ContractInput,
+) -> Result<Contract, ApiError> {
+    put_json(&access_token, &one(id), &input).await
+}
+
+/// `DELETE /api/v1/contracts/{id}`.
+pub async fn delete_contract(access_token: String, id: i64) -> Result<(), ApiError> {
+    delete(&access_token, &one(id)).await
+}
+
+/// `GET /api/v1/contracts/{id}/ancestors`: from the root down to the parent.
+pub async fn contract_ancestors(access_token: String, id: i64) -> Result<ContractTree, ApiError> {
+    get_json(&access_token, &format!("{}/ancestors", one(id)), Vec::new()).await
+}
+
+/// `GET /api/v1/contracts/{id}/tree`: the contract at depth 0 and every descendant.
+pub async fn contract_tree(access_token: String, id: i64) -> Result<ContractTree, ApiError> {
+    get_json(&access_token, &format!("{}/tree", one(id)), Vec::new()).await
+}
+
+/// `GET /api/v1/contracts/{id}/users`.
+pub async fn assigned_users(access_token: String, id: i64) -> Result<AssignedUsers, ApiError> {
+    get_json(&access_token, &format!("{}/users", one(id)), Vec::new()).await
+}
+
+/// `PUT /api/v1/contracts/{id}/users`: replaces the whole set.
+pub async fn assign_users(
+    access_token: String,
+    id: i64,
+    input: AssignedUsersInput,
+) -> Result<AssignedUsers, ApiError> {
+    put_json(&access_token, &format!("{}/users", one(id)), &input).await
 }

@@ -26,6 +26,45 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// What a page says when its address names no record, as the server's 404 would.
+    pub fn not_found() -> ApiError {
+        ApiError::Problem {
+            problem: Box::new(Problem {
+                kind: "about:blank".to_string(),
+                title: "Not Found".to_string(),
+                status: 404,
+                detail: None,
+                request_id: None,
+                errors: Vec::new(),
+            }),
+            retry_after: None,
+        }
+    }
+
+    /// A complaint found before sending, shaped like the server's 422 so a form shows it the
+    /// same way.
+    pub fn invalid(field: &str, message: &str) -> ApiError {
+        ApiError::invalid_fields(vec![FieldError {
+            field: field.to_string(),
+            message: message.to_string(),
+        }])
+    }
+
+    /// [`ApiError::invalid`] for several fields at once.
+    pub fn invalid_fields(errors: Vec<FieldError>) -> ApiError {
+        ApiError::Problem {
+            problem: Box::new(Problem {
+                kind: "about:blank".to_string(),
+                title: "Datos no válidos".to_string(),
+                status: 422,
+                detail: Some("Revisa los campos marcados.".to_string()),
+                request_id: None,
+                errors,
+            }),
+            retry_after: None,
+        }
+    }
+
     /// The HTTP status the server answered with, if it answered with an error.
     pub fn status(&self) -> Option<u16> {
         match self {
@@ -53,11 +92,14 @@ impl ApiError {
     /// Whether every complaint is about one of `fields`, so a form that shows them beside
     /// those fields has nothing more to say.
     pub fn only_about(&self, fields: &[&str]) -> bool {
+        self.only_about_fields(|field| fields.contains(&field))
+    }
+
+    /// [`ApiError::only_about`] for forms whose fields have computed names, such as the
+    /// rows of a batch (`concepts[2].unit_price`).
+    pub fn only_about_fields(&self, shown: impl Fn(&str) -> bool) -> bool {
         let errors = self.field_errors();
-        !errors.is_empty()
-            && errors
-                .iter()
-                .all(|error| fields.contains(&error.field.as_str()))
+        !errors.is_empty() && errors.iter().all(|error| shown(&error.field))
     }
 
     /// A sentence in Spanish for the user.

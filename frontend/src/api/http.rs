@@ -31,6 +31,42 @@ pub(super) fn without_body(builder: RequestBuilder) -> Result<Request, ApiError>
         .map_err(|error| ApiError::Unexpected(error.to_string()))
 }
 
+/// `GET url?params` with the token, reading a JSON answer.
+pub(super) async fn get_json<T: DeserializeOwned>(
+    access_token: &str,
+    url: &str,
+    params: Vec<(&str, String)>,
+) -> Result<T, ApiError> {
+    let builder = Request::get(url).query(params.iter().map(|(key, value)| (*key, value)));
+    receive_json(without_body(authorized(builder, access_token))?).await
+}
+
+/// `POST url` with a JSON body, reading a JSON answer.
+pub(super) async fn post_json<B: Serialize, T: DeserializeOwned>(
+    access_token: &str,
+    url: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    let request = with_json(authorized(Request::post(url), access_token), body)?;
+    receive_json(request).await
+}
+
+/// `PUT url` with a JSON body, reading a JSON answer.
+pub(super) async fn put_json<B: Serialize, T: DeserializeOwned>(
+    access_token: &str,
+    url: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    let request = with_json(authorized(Request::put(url), access_token), body)?;
+    receive_json(request).await
+}
+
+/// `DELETE url`, expecting no body back.
+pub(super) async fn delete(access_token: &str, url: &str) -> Result<(), ApiError> {
+    let request = without_body(authorized(Request::delete(url), access_token))?;
+    receive_nothing(request).await
+}
+
 /// Sends the request and reads a JSON answer.
 pub(super) async fn receive_json<T: DeserializeOwned>(request: Request) -> Result<T, ApiError> {
     let response = send(request).await?;

@@ -4,8 +4,12 @@
 //! session's job (see `crate::session`), not theirs.
 
 pub mod auth;
+pub mod catalog;
 pub mod contracts;
+pub mod dashboard;
+pub mod directory;
 mod error;
+pub mod estimates;
 mod http;
 pub mod me;
 

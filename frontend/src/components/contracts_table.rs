@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 use shared::dto::ContractSummary;
 
-use crate::format;
+use crate::{format, routes};
 
-/// A table of contracts: folio, code, name and amount. On a phone each row becomes a card.
+/// A table of contracts: folio, code, name (a link to the contract) and amount. On a phone
+/// each row becomes a card.
 #[component]
 pub fn ContractsTable(contracts: Vec<ContractSummary>) -> impl IntoView {
     let rows = contracts.into_iter().map(contract_row).collect_view();
@@ -33,7 +34,13 @@ fn contract_row(contract: ContractSummary) -> impl IntoView {
             <td data-label="Folio">{contract.folio}</td>
             <td data-label="Código">{contract.code}</td>
             <td data-label="Nombre">
-                <span>{contract.name} " " {closed}</span>
+                <span>
+                    <a href=routes::contract(contract.id) data-testid="contract-link">
+                        {contract.name}
+                    </a>
+                    " "
+                    {closed}
+                </span>
             </td>
             <td data-label="Importe" class="numeric">{format::money(contract.amount)}</td>
         </tr>

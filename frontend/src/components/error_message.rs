@@ -7,8 +7,8 @@ pub fn ErrorMessage(
     #[prop(into)]
     message: String,
     /// The `data-testid` for e2e tests.
-    #[prop(default = "error")]
-    testid: &'static str,
+    #[prop(into, default = "error".to_string())]
+    testid: String,
 ) -> impl IntoView {
     view! {
         <p class="alert alert-error" role="alert" data-testid=testid>

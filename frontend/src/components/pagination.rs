@@ -2,7 +2,7 @@ use leptos::ev::Event;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::api::contracts::ContractQuery;
+use crate::listing::{DEFAULT_PAGE_SIZE, ListPlace, ListQuery};
 use crate::routes;
 
 /// Page sizes offered.
@@ -10,47 +10,43 @@ const PAGE_SIZES: [i64; 3] = [10, 20, 50];
 
 /// "1–20 de 45", previous and next page, and how many per page.
 #[component]
-pub fn Pagination(query: ContractQuery, total: i64) -> impl IntoView {
+pub fn Pagination(place: ListPlace, query: ListQuery, total: i64) -> impl IntoView {
     let navigate = use_navigate();
     let last = (query.offset + query.limit).min(total);
     let range = format!("{}–{last} de {total}", (query.offset + 1).min(last));
-    let previous = (query.offset > 0).then(|| at_offset(&query, query.offset - query.limit));
-    let next = (last < total).then(|| at_offset(&query, last));
+    let previous = (query.offset > 0).then(|| query.at_offset(query.offset - query.limit));
+    let next = (last < total).then(|| query.at_offset(last));
+    let testid = |what: &str| format!("{}-{what}", place.testid);
 
-    let search = query.q.clone();
+    let search = query.clone();
     let on_size = move |event: Event| {
-        let limit = event_target_value(&event)
-            .parse()
-            .unwrap_or(routes::DEFAULT_PAGE_SIZE);
-        let first_page = ContractQuery {
-            q: search.clone(),
-            limit,
+        let first_page = ListQuery {
+            limit: event_target_value(&event)
+                .parse()
+                .unwrap_or(DEFAULT_PAGE_SIZE),
             offset: 0,
+            ..search.clone()
         };
-        navigate(&routes::contracts_page(&first_page), Default::default());
+        navigate(
+            &routes::list_page(place.path, &first_page),
+            Default::default(),
+        );
     };
 
     view! {
-        <nav class="pagination" aria-label="Paginación" data-testid="contracts-pagination">
-            {page_link(previous, "← Anterior", "contracts-previous")}
-            <span class="pagination-range" data-testid="contracts-range">
+        <nav class="pagination" aria-label="Paginación" data-testid=testid("pagination")>
+            {page_link(place, previous, "← Anterior", testid("previous"))}
+            <span class="pagination-range" data-testid=testid("range")>
                 {range}
             </span>
-            {page_link(next, "Siguiente →", "contracts-next")}
+            {page_link(place, next, "Siguiente →", testid("next"))}
             <label class="page-size">
                 "Por página "
-                <select data-testid="contracts-page-size" on:change=on_size>
+                <select data-testid=testid("page-size") on:change=on_size>
                     {size_options(query.limit)}
                 </select>
             </label>
         </nav>
-    }
-}
-
-fn at_offset(query: &ContractQuery, offset: i64) -> ContractQuery {
-    ContractQuery {
-        offset: offset.max(0),
-        ..query.clone()
     }
 }
 
@@ -75,13 +71,14 @@ fn size_options(current: i64) -> impl IntoView {
 }
 
 fn page_link(
-    target: Option<ContractQuery>,
+    place: ListPlace,
+    target: Option<ListQuery>,
     text: &'static str,
-    testid: &'static str,
+    testid: String,
 ) -> impl IntoView {
     match target {
         Some(query) => view! {
-            <a class="button" href=routes::contracts_page(&query) data-testid=testid>
+            <a class="button" href=routes::list_page(place.path, &query) data-testid=testid>
                 {text}
             </a>
         }

@@ -2,12 +2,12 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::api::contracts::ContractQuery;
+use crate::listing::{ListPlace, ListQuery};
 use crate::routes;
 
-/// Searches contracts by folio, code or name; the search goes into the address.
+/// Searches a list; the search goes into the address, back on the first page.
 #[component]
-pub fn SearchBox(query: Memo<ContractQuery>) -> impl IntoView {
+pub fn SearchBox(place: ListPlace, query: Memo<ListQuery>) -> impl IntoView {
     let navigate = use_navigate();
     let text = RwSignal::new(query.get_untracked().q);
     // Back and forward change the address: show the search it holds.
@@ -15,28 +15,32 @@ pub fn SearchBox(query: Memo<ContractQuery>) -> impl IntoView {
 
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
-        let limit = query.with_untracked(|query| query.limit);
-        let search = ContractQuery {
+        let search = ListQuery {
             q: text.get_untracked().trim().to_string(),
-            limit,
             offset: 0,
+            ..query.get_untracked()
         };
-        navigate(&routes::contracts_page(&search), Default::default());
+        navigate(&routes::list_page(place.path, &search), Default::default());
     };
+    let input_id = format!("{}-search", place.testid);
 
     view! {
         <form class="search-box" role="search" on:submit=on_submit>
-            <label for="contracts-search" class="visually-hidden">
-                "Buscar contratos"
+            <label for=input_id.clone() class="visually-hidden">
+                {place.placeholder}
             </label>
             <input
-                id="contracts-search"
+                id=input_id.clone()
                 type="search"
-                placeholder="Buscar por folio, código o nombre"
-                data-testid="contracts-search"
+                placeholder=place.placeholder
+                data-testid=input_id
                 bind:value=text
             />
-            <button type="submit" class="button" data-testid="contracts-search-submit">
+            <button
+                type="submit"
+                class="button"
+                data-testid=format!("{}-search-submit", place.testid)
+            >
                 "Buscar"
             </button>
         </form>

@@ -17,8 +17,23 @@ pub fn TopBar() -> impl IntoView {
                 "Construbot"
             </a>
             <nav class="main-nav" aria-label="Principal">
+                <A href=routes::DASHBOARD attr:data-testid="nav-dashboard">
+                    "Tablero"
+                </A>
                 <A href=routes::CONTRACTS attr:data-testid="nav-contracts">
                     "Contratos"
+                </A>
+                <A href=routes::COUNTERPARTIES attr:data-testid="nav-counterparties">
+                    "Contrapartes"
+                </A>
+                <A href=routes::SITES attr:data-testid="nav-sites">
+                    "Sitios"
+                </A>
+                <A href=routes::CONTACTS attr:data-testid="nav-contacts">
+                    "Contactos"
+                </A>
+                <A href=routes::UNITS attr:data-testid="nav-units">
+                    "Unidades"
                 </A>
             </nav>
             <div class="top-bar-end">
