@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use shared::billing::{self, Billed, CatalogConcept, ContractTerms, RetentionTerms};
-use shared::dto::{Concept, Contract, Estimate, Retention, Statement};
+use shared::dto::{Contract, Estimate, Retention, Statement};
 
 /// What a statement of this estimate is computed from, apart from its own quantities. Taken
 /// once from the server's answers: none of it changes while the estimate is edited.
@@ -23,19 +23,14 @@ pub struct Basis {
 }
 
 impl Basis {
-    /// The concepts come in the statement's order; their prices from the catalog, which a
-    /// draft follows.
+    /// The concepts come in the statement's order, at the prices it bills them at, which a
+    /// draft takes from the catalog.
     pub fn new(
         contract: &Contract,
-        catalog: &[Concept],
         retentions: &[Retention],
         statement: &Statement,
         estimate: &Estimate,
     ) -> Basis {
-        let prices: BTreeMap<i64, Decimal> = catalog
-            .iter()
-            .map(|concept| (concept.id, concept.unit_price))
-            .collect();
         let concepts = statement
             .lines
             .iter()
@@ -45,7 +40,7 @@ impl Basis {
                 description: line.description.clone(),
                 unit: line.unit.clone(),
                 quantity: line.contracted_quantity,
-                unit_price: prices.get(&line.concept_id).copied().unwrap_or_default(),
+                unit_price: line.unit_price,
             })
             .collect();
         let previous = statement

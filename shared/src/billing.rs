@@ -220,6 +220,7 @@ fn statement_line(
         unit: concept.unit.clone(),
         contracted_quantity: concept.quantity,
         contracted_amount,
+        unit_price: this.map_or(concept.unit_price, |line| line.unit_price),
         previous_quantity: previous.quantity,
         previous_amount: round_money(previous.amount),
         this_quantity,

@@ -127,7 +127,7 @@ fn typed(quantities: &[(i64, &str)]) -> Vec<(i64, Decimal)> {
 #[test]
 fn typing_the_first_estimate_gives_the_worked_example() {
     let empty = server_statement(&BTreeMap::new(), Decimal::ZERO, None, &[]);
-    let basis = Basis::new(&contract(), &catalog(), &retentions(), &empty, &estimate(1));
+    let basis = Basis::new(&contract(), &retentions(), &empty, &estimate(1));
 
     let live = basis.statement(&typed(&[(11, "60.25"), (12, "20.333")]));
 
@@ -159,13 +159,7 @@ fn the_second_estimate_live_equals_what_the_server_computes() {
     // The estimate as loaded before anything is typed, and as the server would answer.
     let loaded = server_statement(&previous, amortized, prior, &[(11, "1")]);
     let expected = server_statement(&previous, amortized, prior, &second);
-    let basis = Basis::new(
-        &contract(),
-        &catalog(),
-        &retentions(),
-        &loaded,
-        &estimate(2),
-    );
+    let basis = Basis::new(&contract(), &retentions(), &loaded, &estimate(2));
 
     let live = basis.statement(&typed(&second));
 

@@ -1,12 +1,12 @@
 use std::sync::Arc;
 
-use futures::future::{try_join, try_join5};
+use futures::future::{try_join, try_join4};
 use leptos::prelude::*;
 use shared::Action;
 use shared::dto::{Contract, Estimate, EstimateLines, Statement};
 
 use crate::api::ApiError;
-use crate::api::catalog::{list_concepts, list_retentions};
+use crate::api::catalog::list_retentions;
 use crate::api::contracts::{assigned_users, get_contract};
 use crate::api::estimates::{estimate_lines, get_estimate, list_estimates, set_lines, statement};
 use crate::components::error_message::ErrorMessage;
@@ -76,9 +76,8 @@ async fn load(session: Session, id: i64) -> Result<Loaded, ApiError> {
     let estimate = session.call(move |token| get_estimate(token, id)).await?;
     let contract_id = estimate.contract_id;
 
-    let (contract, concepts, retentions, statement, lines) = try_join5(
+    let (contract, retentions, statement, lines) = try_join4(
         session.call(move |token| get_contract(token, contract_id)),
-        session.call(move |token| list_concepts(token, contract_id)),
         session.call(move |token| list_retentions(token, contract_id)),
         session.call(move |token| statement(token, id)),
         session.call(move |token| estimate_lines(token, id)),
@@ -93,13 +92,7 @@ async fn load(session: Session, id: i64) -> Result<Loaded, ApiError> {
     let me = session.user_id();
     let assigned = users.items.iter().any(|user| Some(user.id) == me);
     let last_number = estimates.items.iter().map(|e| e.number).max();
-    let basis = Basis::new(
-        &contract,
-        &concepts.items,
-        &retentions.items,
-        &statement,
-        &estimate,
-    );
+    let basis = Basis::new(&contract, &retentions.items, &statement, &estimate);
     Ok(Loaded {
         latest: last_number == Some(estimate.number),
         estimate,

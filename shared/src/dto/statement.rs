@@ -42,6 +42,9 @@ pub struct StatementLine {
     pub contracted_quantity: Decimal,
     /// Contracted quantity × unit price, rounded to cents.
     pub contracted_amount: Decimal,
+    /// The price this estimate bills the concept at: frozen once invoiced, the concept's
+    /// current one while a draft.
+    pub unit_price: Decimal,
     /// Sum over every earlier estimate.
     pub previous_quantity: Decimal,
     /// Sum of the rounded amounts of every earlier estimate.
