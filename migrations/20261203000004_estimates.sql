@@ -56,6 +56,7 @@ CREATE TABLE estimate_lines (
     FOREIGN KEY (contract_id, concept_id) REFERENCES concepts (contract_id, id)
 );
 CREATE INDEX estimate_lines_concept_idx ON estimate_lines (concept_id);
+CREATE INDEX estimate_lines_contract_idx ON estimate_lines (contract_id);
 SELECT manage_updated_at('estimate_lines');
 
 -- Take-off rows ("números generadores"): the line's quantity is the sum of their products.

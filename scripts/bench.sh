@@ -50,9 +50,10 @@ for target in "statement:/estimates/$estimate/statement" "dashboard:/dashboard" 
   path=${target#*:}
   for concurrency in 1 8; do
     threads=$(( concurrency < 2 ? 1 : 2 ))
-    out=$(wrk -t"$threads" -c"$concurrency" -d"${seconds}s" --latency -H "$auth" "$base$path")
-    if grep -q 'Non-2xx' <<<"$out"; then
-      echo "$name answered errors:"; echo "$out"; exit 1
+    out=$(wrk -t"$threads" -c"$concurrency" -d"${seconds}s" --timeout 30s --latency \
+      -H "$auth" "$base$path")
+    if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then
+      echo "$name answered errors or timed out:"; echo "$out"; exit 1
     fi
     p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
     p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")

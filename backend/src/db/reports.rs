@@ -27,16 +27,32 @@ pub async fn contract_progress<'c>(
     db: impl PgExecutor<'c>,
     tenant: &Tenant,
 ) -> sqlx::Result<Vec<ProgressRow>> {
+    // Grouped joins, one pass over the catalogs and the lines of the visible contracts,
+    // rather than a subquery per contract.
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT t.id, t.folio, t.code, t.name, t.short_name,
-                coalesce((SELECT sum(round(c.quantity * c.unit_price, 2)) FROM concepts c
-                          WHERE c.contract_id = t.id), 0.00),
-                coalesce((SELECT sum(coalesce(l.amount, round(l.quantity * c.unit_price, 2)))
-                          FROM estimate_lines l JOIN concepts c ON c.id = l.concept_id
-                          WHERE l.contract_id = t.id), 0.00)
-         FROM contracts t
-         WHERE t.company_id = $1 AND t.parent_id IS NULL AND t.open AND {VISIBLE}
-         ORDER BY t.folio"
+        "WITH open_contracts AS (
+             SELECT t.id, t.folio, t.code, t.name, t.short_name FROM contracts t
+             WHERE t.company_id = $1 AND t.parent_id IS NULL AND t.open AND {VISIBLE}
+         ),
+         catalog AS (
+             SELECT c.contract_id, sum(round(c.quantity * c.unit_price, 2)) AS amount
+             FROM concepts c JOIN open_contracts o ON o.id = c.contract_id
+             GROUP BY c.contract_id
+         ),
+         billed AS (
+             SELECT l.contract_id,
+                    sum(coalesce(l.amount, round(l.quantity * c.unit_price, 2))) AS amount
+             FROM estimate_lines l
+             JOIN open_contracts o ON o.id = l.contract_id
+             JOIN concepts c ON c.id = l.concept_id
+             GROUP BY l.contract_id
+         )
+         SELECT o.id, o.folio, o.code, o.name, o.short_name,
+                coalesce(k.amount, 0.00), coalesce(b.amount, 0.00)
+         FROM open_contracts o
+         LEFT JOIN catalog k ON k.contract_id = o.id
+         LEFT JOIN billed b ON b.contract_id = o.id
+         ORDER BY o.folio"
     )))
     .bind(tenant.company_id)
     .bind(tenant.may(Action::SeeAllContracts, false))
@@ -52,12 +68,24 @@ pub async fn pending_estimates<'c>(
     invoiced: bool,
 ) -> sqlx::Result<Vec<PendingEstimate>> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT e.id, e.contract_id, t.folio AS contract_folio, t.name AS contract_name,
-                e.number, e.period_end, e.invoiced_on, {GROSS} AS amount
-         FROM estimates e JOIN contracts t ON t.id = e.contract_id
-         WHERE e.company_id = $1 AND {VISIBLE}
-           AND (e.invoiced_on IS NOT NULL) = $4 AND e.paid_on IS NULL
-         ORDER BY e.period_end, e.id"
+        "WITH pending AS (
+             SELECT e.id, e.contract_id, t.folio, t.name, e.number, e.period_end, e.invoiced_on
+             FROM estimates e JOIN contracts t ON t.id = e.contract_id
+             WHERE e.company_id = $1 AND {VISIBLE}
+               AND (e.invoiced_on IS NOT NULL) = $4 AND e.paid_on IS NULL
+         ),
+         gross AS (
+             SELECT l.estimate_id,
+                    sum(coalesce(l.amount, round(l.quantity * c.unit_price, 2))) AS amount
+             FROM estimate_lines l
+             JOIN pending p ON p.id = l.estimate_id
+             JOIN concepts c ON c.id = l.concept_id
+             GROUP BY l.estimate_id
+         )
+         SELECT p.id, p.contract_id, p.folio AS contract_folio, p.name AS contract_name,
+                p.number, p.period_end, p.invoiced_on, coalesce(g.amount, 0.00) AS amount
+         FROM pending p LEFT JOIN gross g ON g.estimate_id = p.id
+         ORDER BY p.period_end, p.id"
     )))
     .bind(tenant.company_id)
     .bind(tenant.may(Action::SeeAllContracts, false))
