@@ -20,8 +20,10 @@ pub struct LineDraft {
     pub text: RwSignal<String>,
     /// The quantity the server holds.
     pub saved: RwSignal<Decimal>,
-    /// The line's notes, sent back untouched so saving a quantity keeps them.
-    notes: StoredValue<String>,
+    /// The line's notes ("observaciones") as typed.
+    pub notes: RwSignal<String>,
+    /// The notes the server holds.
+    saved_notes: RwSignal<String>,
     /// The quantity comes from take-off rows, so it is not typed.
     pub measured: RwSignal<bool>,
 }
@@ -32,8 +34,18 @@ impl LineDraft {
         parse_quantity(&self.text.get())
     }
 
-    pub fn is_changed(&self) -> bool {
+    /// Whether the typed quantity differs from the server's; notes move no figure.
+    pub fn quantity_changed(&self) -> bool {
         self.typed() != Some(self.saved.get())
+    }
+
+    pub fn notes_changed(&self) -> bool {
+        self.notes
+            .with(|notes| self.saved_notes.with(|saved| notes.trim() != saved))
+    }
+
+    pub fn is_changed(&self) -> bool {
+        self.quantity_changed() || self.notes_changed()
     }
 }
 
@@ -71,7 +83,8 @@ impl Draft {
                     concept_id: line.concept_id,
                     text: RwSignal::new(quantity_text(line.this_quantity)),
                     saved: RwSignal::new(line.this_quantity),
-                    notes: StoredValue::new(notes),
+                    notes: RwSignal::new(notes.clone()),
+                    saved_notes: RwSignal::new(notes),
                     measured: RwSignal::new(measured),
                 }
             })
@@ -82,7 +95,7 @@ impl Draft {
         // Nothing typed: the server's figures as they are, frozen prices and all.
         let live = Memo::new(move |_| {
             let drafts = lines.get_value();
-            if !drafts.iter().any(LineDraft::is_changed) {
+            if !drafts.iter().any(LineDraft::quantity_changed) {
                 return server.get();
             }
             let quantities: Vec<(i64, Decimal)> = drafts
@@ -128,7 +141,7 @@ impl Draft {
                 Some(quantity) => lines.push(LineInput {
                     concept_id: line.concept_id,
                     quantity: quantity.normalize().to_string(),
-                    notes: line.notes.get_value(),
+                    notes: line.notes.get_untracked().trim().to_string(),
                 }),
                 None => errors.push(FieldError {
                     field: format!("lines[{index}].quantity"),
@@ -143,12 +156,12 @@ impl Draft {
         }
     }
 
-    /// The field a line's complaint is named by in the last save, if it was sent.
-    pub fn field_of(&self, concept_id: i64) -> Option<String> {
+    /// The name of a line's field (`quantity`, `notes`) in the last save, if it was sent.
+    pub fn field_of(&self, concept_id: i64, name: &str) -> Option<String> {
         let index = self
             .sent
             .with(|sent| sent.iter().position(|id| *id == concept_id))?;
-        Some(format!("lines[{index}].quantity"))
+        Some(format!("lines[{index}].{name}"))
     }
 
     /// Takes the server's statement after a save: every input shows what the server keeps.
@@ -165,6 +178,9 @@ impl Draft {
                 .unwrap_or_default();
             line.saved.set(quantity);
             line.text.set(quantity_text(quantity));
+            let notes = line.notes.get_untracked().trim().to_string();
+            line.saved_notes.set(notes.clone());
+            line.notes.set(notes);
         }
         self.server.set(statement);
     }

@@ -67,6 +67,18 @@ pub(super) async fn delete(access_token: &str, url: &str) -> Result<(), ApiError
     receive_nothing(request).await
 }
 
+/// `GET url` with the token, reading the answer's bytes (a photo, say).
+pub(super) async fn get_bytes(access_token: &str, url: &str) -> Result<Vec<u8>, ApiError> {
+    let request = authorized(Request::get(url), access_token)
+        .build()
+        .map_err(|error| ApiError::Unexpected(error.to_string()))?;
+    let response = send(request).await?;
+    response
+        .binary()
+        .await
+        .map_err(|error| ApiError::Unexpected(error.to_string()))
+}
+
 /// Sends the request and reads a JSON answer.
 pub(super) async fn receive_json<T: DeserializeOwned>(request: Request) -> Result<T, ApiError> {
     let response = send(request).await?;
@@ -90,19 +102,32 @@ async fn send(request: Request) -> Result<Response, ApiError> {
     }
 }
 
-/// Reads an error answer. A body that is not problem+json (a proxy's HTML page, say)
-/// still yields a problem with the right status.
+/// Reads an error answer.
 async fn problem_from(response: Response) -> ApiError {
-    let status = response.status();
     let retry_after = response
         .headers()
         .get("retry-after")
         .and_then(|seconds| seconds.trim().parse().ok());
     let body = response.text().await.unwrap_or_default();
+    problem_of(
+        response.status(),
+        response.status_text(),
+        retry_after,
+        &body,
+    )
+}
 
-    let mut problem = serde_json::from_str::<Problem>(&body).unwrap_or_else(|_| Problem {
+/// The error an answer with status `status` and `body` stands for. A body that is not
+/// problem+json (a proxy's HTML page, say) still yields a problem with the right status.
+pub(super) fn problem_of(
+    status: u16,
+    status_text: String,
+    retry_after: Option<u64>,
+    body: &str,
+) -> ApiError {
+    let mut problem = serde_json::from_str::<Problem>(body).unwrap_or_else(|_| Problem {
         kind: "about:blank".to_string(),
-        title: response.status_text(),
+        title: status_text,
         status,
         detail: None,
         request_id: None,

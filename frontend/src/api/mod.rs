@@ -12,5 +12,6 @@ mod error;
 pub mod estimates;
 mod http;
 pub mod me;
+pub mod photos;
 
 pub use error::{ApiError, SESSION_EXPIRED};

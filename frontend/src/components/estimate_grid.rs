@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
-use shared::dto::{StatementLine, StatementTotals};
+use shared::dto::{Photo, StatementLine, StatementTotals};
 
 use crate::components::field_error::FieldError;
+use crate::components::line_details::LineDetails;
 use crate::components::takeoff_editor::TakeoffEditor;
 use crate::estimate_draft::{Draft, LineDraft};
 use crate::form::Submission;
@@ -20,13 +21,15 @@ pub fn EstimateGrid(
     #[prop(into)] editable: Signal<bool>,
     /// The last save, whose complaints name `lines[i].quantity`.
     submission: Submission,
+    /// The estimate's photos, of every line.
+    photos: RwSignal<Vec<Photo>>,
 ) -> impl IntoView {
     let rows = draft
         .lines()
         .into_iter()
         .enumerate()
         .map(|(index, line)| {
-            view! { <GridRow estimate_id index line draft editable submission /> }
+            view! { <GridRow estimate_id index line draft editable submission photos /> }
         })
         .collect_view();
     let total = move |pick: fn(&StatementTotals) -> Decimal| {
@@ -93,7 +96,7 @@ pub fn EstimateGrid(
     }
 }
 
-/// One concept's line, and under it its take-off when opened.
+/// One concept's line, and under it its take-off or its notes and photos when opened.
 #[component]
 fn GridRow(
     estimate_id: i64,
@@ -102,9 +105,14 @@ fn GridRow(
     draft: Draft,
     editable: Signal<bool>,
     submission: Submission,
+    photos: RwSignal<Vec<Photo>>,
 ) -> impl IntoView {
     let concept_id = line.concept_id;
     let takeoff_open = RwSignal::new(false);
+    let details_open = RwSignal::new(false);
+    let photo_count =
+        move || photos.with(|photos| photos.iter().filter(|p| p.concept_id == concept_id).count());
+    let has_notes = move || line.notes.with(|notes| !notes.trim().is_empty());
     // Rows never move, so the row reads its line of the live statement by position.
     let cell = move |pick: fn(&StatementLine) -> String| {
         move || {
@@ -123,7 +131,7 @@ fn GridRow(
             .live
             .with(|s| s.lines.get(index).is_some_and(|l| l.over_contract))
     };
-    let error = submission.computed_field(move || draft.field_of(concept_id));
+    let error = submission.computed_field(move || draft.field_of(concept_id, "quantity"));
     let error_id = format!("line-{concept_id}-error");
     let input_id = format!("line-{concept_id}-quantity");
     let readonly = move || !editable.get() || line.measured.get();
@@ -149,7 +157,20 @@ fn GridRow(
                         })
                 }}
             </td>
-            <td data-label="Descripción" class="description">{description}</td>
+            <td data-label="Descripción" class="description">
+                {description}
+                <button
+                    type="button"
+                    class="link-button line-details-toggle"
+                    data-testid="open-line-details"
+                    aria-expanded=move || details_open.get().to_string()
+                    on:click=move |_| details_open.update(|open| *open = !*open)
+                >
+                    {move || if has_notes() { "Observaciones ✓" } else { "Observaciones" }}
+                    " · Fotos "
+                    <span class="badge" data-testid="line-photo-count">{photo_count}</span>
+                </button>
+            </td>
             <td data-label="Unidad">{unit}</td>
             <td class="numeric" data-testid="line-contracted-quantity">
                 {cell(|l| format::quantity(l.contracted_quantity))}
@@ -219,6 +240,31 @@ fn GridRow(
                                     draft
                                     editable
                                     open=takeoff_open
+                                />
+                            </td>
+                        </tr>
+                    }
+                })
+        }}
+        {move || {
+            details_open
+                .get()
+                .then(|| {
+                    view! {
+                        <tr
+                            class="line-details-row"
+                            data-testid="line-details-row"
+                            data-code=code.clone()
+                        >
+                            <td colspan=COLUMNS>
+                                <LineDetails
+                                    estimate_id
+                                    line
+                                    draft
+                                    editable
+                                    submission
+                                    photos
+                                    open=details_open
                                 />
                             </td>
                         </tr>

@@ -24,6 +24,8 @@ pub mod estimates_panel;
 pub mod field_error;
 pub mod form_actions;
 pub mod form_actions_inline;
+pub mod line_details;
+pub mod line_photos;
 pub mod list_body;
 pub mod list_header;
 pub mod loading;

@@ -1,14 +1,15 @@
 use std::sync::Arc;
 
-use futures::future::{try_join, try_join4};
+use futures::future::{try_join3, try_join4};
 use leptos::prelude::*;
 use shared::Action;
-use shared::dto::{Contract, Estimate, EstimateLines, Statement};
+use shared::dto::{Contract, Estimate, EstimateLines, Photo, Statement};
 
 use crate::api::ApiError;
 use crate::api::catalog::list_retentions;
 use crate::api::contracts::{assigned_users, get_contract};
 use crate::api::estimates::{estimate_lines, get_estimate, list_estimates, set_lines, statement};
+use crate::api::photos::list_photos;
 use crate::components::error_message::ErrorMessage;
 use crate::components::estimate_actions::EstimateActions;
 use crate::components::estimate_form::EstimateForm;
@@ -24,7 +25,8 @@ use crate::pages::{record_id, set_title};
 use crate::session::{Session, use_session};
 
 /// `/estimaciones/:id`: the estimate editor. Every concept of the contract with its
-/// quantities and amounts, live totals while typing, take-offs and the billing actions.
+/// quantities and amounts, live totals while typing, take-offs, notes and photos of each
+/// line, and the billing actions.
 #[component]
 pub fn EstimatePage() -> impl IntoView {
     set_title("Estimación");
@@ -44,6 +46,7 @@ struct Loaded {
     basis: Arc<Basis>,
     statement: Statement,
     lines: EstimateLines,
+    photos: Vec<Photo>,
     assigned: bool,
     latest: bool,
 }
@@ -83,9 +86,10 @@ async fn load(session: Session, id: i64) -> Result<Loaded, ApiError> {
         session.call(move |token| estimate_lines(token, id)),
     )
     .await?;
-    let (users, estimates) = try_join(
+    let (users, estimates, photos) = try_join3(
         session.call(move |token| assigned_users(token, contract_id)),
         session.call(move |token| list_estimates(token, contract_id)),
+        session.call(move |token| list_photos(token, id)),
     )
     .await?;
 
@@ -100,6 +104,7 @@ async fn load(session: Session, id: i64) -> Result<Loaded, ApiError> {
         basis: Arc::new(basis),
         statement,
         lines,
+        photos: photos.items,
         assigned,
     })
 }
@@ -115,6 +120,7 @@ fn Editor(loaded: Loaded, reload: RwSignal<u32>) -> impl IntoView {
         basis,
         statement,
         lines,
+        photos,
         assigned,
         latest,
     } = loaded;
@@ -152,6 +158,7 @@ fn Editor(loaded: Loaded, reload: RwSignal<u32>) -> impl IntoView {
             draft
             editable
             refuse_over_contract=contract.refuse_over_contract
+            photos=RwSignal::new(photos)
         />
         <section class="card section" aria-labelledby="totals-title" data-testid="estimate-totals">
             <h2 id="totals-title">"Resumen"</h2>
@@ -211,6 +218,7 @@ fn LinesSection(
     draft: Draft,
     editable: Signal<bool>,
     refuse_over_contract: bool,
+    photos: RwSignal<Vec<Photo>>,
 ) -> impl IntoView {
     let session = use_session();
     let submission = Submission::new();
@@ -259,7 +267,7 @@ fn LinesSection(
                     .general_where(|field| field.starts_with("lines["))
                     .map(|message| view! { <ErrorMessage message testid="save-lines-error" /> })
             }}
-            <EstimateGrid estimate_id draft editable submission />
+            <EstimateGrid estimate_id draft editable submission photos />
         </section>
     }
 }
