@@ -544,3 +544,24 @@ async fn the_signed_contract_is_kept_as_sent_and_only_if_it_is_a_pdf(pool: PgPoo
         .unwrap();
     assert!(key.starts_with("companies/"), "{key}");
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn control_characters_are_field_errors_not_server_errors(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let token = director(&app).await;
+
+    let nul_name = app
+        .send(
+            Method::POST,
+            "/api/v1/units",
+            &token,
+            Some(&json!({ "name": "m\u{0}3" })),
+        )
+        .await;
+    let nul_search = app.get("/api/v1/counterparties?q=a%00b", &token).await;
+    let nul_login = app.login("dir@acme.mx\u{0}", "x").await;
+
+    assert_eq!(fields_at_fault(nul_name).await, ["name"]);
+    assert_eq!(fields_at_fault(nul_search).await, ["q"]);
+    assert_eq!(fields_at_fault(nul_login).await, ["email"]);
+}

@@ -702,3 +702,33 @@ async fn photos_are_checked_turned_upright_scaled_and_counted(pool: PgPool) {
     let expected = large["bytes"].as_i64().unwrap() + sideways["bytes"].as_i64().unwrap();
     assert_eq!(usage["photo_bytes"], expected);
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_concept_twice_in_one_request_or_a_foreign_take_off_is_refused(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let example = worked_example(&app).await;
+    let estimate = new_estimate(&app, &example, "2026-05-01", "2026-05-15").await;
+    let concept = example.concepts[0];
+
+    let twice = app
+        .send(
+            Method::PUT,
+            &format!("/api/v1/estimates/{estimate}/lines"),
+            &example.token,
+            Some(&json!({ "lines": [
+                { "concept_id": concept, "quantity": "1" },
+                { "concept_id": concept, "quantity": "2" },
+            ]})),
+        )
+        .await;
+    let missing_takeoff = app
+        .get(
+            &format!("/api/v1/estimates/{estimate}/lines/999999/measurements"),
+            &example.token,
+        )
+        .await;
+
+    let body = problem(twice, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!(body["errors"][0]["field"], "lines[1].concept_id");
+    problem(missing_takeoff, StatusCode::NOT_FOUND).await;
+}

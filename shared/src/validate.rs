@@ -99,6 +99,14 @@ impl Checks {
     }
 
     fn max_length(&mut self, field: &str, value: &str, max: usize) {
+        if has_control_characters(value) {
+            self.fail(
+                field,
+                "remove the control characters (such as NUL) from the text; only line \
+                 breaks and tabs are kept",
+            );
+            return;
+        }
         let length = value.chars().count();
         if length > max {
             self.fail(
@@ -127,6 +135,13 @@ impl Checks {
             Err(self.errors)
         }
     }
+}
+
+/// Whether `text` holds control characters other than line breaks and tabs: PostgreSQL
+/// refuses NUL, and none of them belongs in a name or a description.
+pub fn has_control_characters(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
 }
 
 /// Reads a non-negative decimal written with a point ("1234.56"), as the API takes it.
@@ -232,6 +247,17 @@ mod tests {
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["name", "tax_id", "amount"]);
         assert_eq!(name, "");
+    }
+
+    #[test]
+    fn control_characters_are_refused_but_line_breaks_kept() {
+        let mut checks = Checks::new();
+        checks.required("name", "a\u{0}b", limits::NAME);
+        checks.optional("notes", "uno\ndos\tcon\r\n", limits::NAME);
+        checks.optional("label", "campana\u{7}", limits::NAME);
+
+        let fields: Vec<_> = checks.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["name", "label"]);
     }
 
     #[test]

@@ -32,7 +32,7 @@ impl AuthApi {
         body: Json<LoginRequest>,
     ) -> ApiResult<Json<TokenPair>> {
         let email = body.email.trim();
-        if email.is_empty() {
+        if email.is_empty() || shared::validate::has_control_characters(email) {
             return Err(ApiError::invalid("email", "type the email you log in with"));
         }
         if body.password.is_empty() {

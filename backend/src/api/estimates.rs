@@ -257,7 +257,11 @@ impl EstimatesApi {
         id: Path<i64>,
         concept_id: Path<i64>,
     ) -> ApiResult<Json<Takeoff>> {
-        estimate_for(&state, &session.0, id.0, Action::ReadContract).await?;
+        let tenant = session.0;
+        let (estimate, _) = estimate_for(&state, &tenant, id.0, Action::ReadContract).await?;
+        db::concepts::find(&state.pool, &tenant, estimate.contract_id, concept_id.0)
+            .await?
+            .ok_or_else(|| ApiError::NotFound("no such concept in this contract".into()))?;
         takeoff_of(&state, id.0, concept_id.0).await.map(Json)
     }
 
@@ -535,8 +539,17 @@ async fn checked_lines(
 
     let mut checks = Checks::new();
     let mut lines = Vec::with_capacity(input.lines.len());
+    let mut seen: HashMap<i64, usize> = HashMap::new();
     for (index, line) in input.lines.iter().enumerate() {
         let field = |name: &str| format!("lines[{index}].{name}");
+        if let Some(first) = seen.get(&line.concept_id) {
+            checks.fail(
+                field("concept_id"),
+                format!("the concept is already in lines[{first}]; send each concept once"),
+            );
+            continue;
+        }
+        seen.insert(line.concept_id, index);
         let Some(concept) = catalog.get(&line.concept_id) else {
             checks.fail(field("concept_id"), "no such concept in this contract");
             continue;

@@ -42,6 +42,14 @@ pub fn listing_up_to(
     if offset < 0 {
         return Err(ApiError::invalid("offset", "use 0 or more"));
     }
+    if q.as_deref()
+        .is_some_and(shared::validate::has_control_characters)
+    {
+        return Err(ApiError::invalid(
+            "q",
+            "remove the control characters from the search",
+        ));
+    }
     let pattern = q
         .map(|text| text.trim().to_owned())
         .filter(|text| !text.is_empty())
