@@ -226,18 +226,7 @@ impl EstimatesApi {
         let lines = checked_lines(&state, &estimate, &contract, &body.0).await?;
 
         let mut tx = db::begin(&state.pool, &tenant).await?;
-        for (concept_id, quantity, notes) in &lines {
-            db::estimates::set_line(
-                &mut tx,
-                &tenant,
-                id.0,
-                estimate.contract_id,
-                *concept_id,
-                *quantity,
-                notes,
-            )
-            .await?;
-        }
+        db::estimates::set_lines(&mut tx, &tenant, id.0, estimate.contract_id, &lines).await?;
         db::estimates::touch(&mut tx, id.0).await?;
         let statement = statement_of(&mut tx, &tenant, id.0).await?;
         tx.commit().await?;
@@ -527,7 +516,7 @@ async fn checked_lines(
     estimate: &Estimate,
     contract: &Found,
     input: &LinesInput,
-) -> ApiResult<Vec<(i64, Decimal, String)>> {
+) -> ApiResult<Vec<db::estimates::LineChange>> {
     let mut db = state.pool.acquire().await?;
     let data = db::estimates::statement_data(&mut db, estimate).await?;
     let catalog: HashMap<i64, &billing::CatalogConcept> = data
@@ -574,7 +563,11 @@ async fn checked_lines(
                 ),
             );
         }
-        lines.push((line.concept_id, quantity, notes));
+        lines.push(db::estimates::LineChange {
+            concept_id: line.concept_id,
+            quantity,
+            notes,
+        });
     }
     checks.finish()?;
     Ok(lines)

@@ -600,15 +600,23 @@ async fn add_estimate(
     .into_iter()
     .map(|(code, id, quantity)| (code, (id, quantity)))
     .collect();
-    for (code, share) in &demo.quantities {
-        let (concept_id, contracted) = catalog[*code];
-        let quantity = match share {
-            Quantity::Percent(percent) => (contracted * Decimal::new(*percent, 2)).round_dp(2),
-            Quantity::Exact(quantity) => *quantity,
-        };
-        db::estimates::set_line(&mut *tx, tenant, id, contract_id, concept_id, quantity, "")
-            .await?;
-    }
+    let changes: Vec<db::estimates::LineChange> = demo
+        .quantities
+        .iter()
+        .map(|(code, share)| {
+            let (concept_id, contracted) = catalog[*code];
+            let quantity = match share {
+                Quantity::Percent(percent) => (contracted * Decimal::new(*percent, 2)).round_dp(2),
+                Quantity::Exact(quantity) => *quantity,
+            };
+            db::estimates::LineChange {
+                concept_id,
+                quantity,
+                notes: String::new(),
+            }
+        })
+        .collect();
+    db::estimates::set_lines(&mut *tx, tenant, id, contract_id, &changes).await?;
 
     if let Some(code) = demo.takeoff {
         add_takeoff(&mut *tx, tenant, contract_id, id, catalog[code].0).await?;

@@ -246,32 +246,45 @@ pub async fn lines<'c>(db: impl PgExecutor<'c>, id: i64) -> sqlx::Result<Vec<Est
     .await
 }
 
-/// Sets one line's quantity and notes, or removes it when both are empty and it has no
-/// take-off. A line with take-off rows keeps the quantity they add up to.
-pub async fn set_line(
+/// A line as a request sets it: concept, quantity, notes.
+pub struct LineChange {
+    pub concept_id: i64,
+    pub quantity: Decimal,
+    pub notes: String,
+}
+
+/// Sets the lines' quantities and notes in two statements, whatever their number. A line
+/// set to zero with no notes is removed unless it has a take-off; a line with a take-off
+/// keeps the quantity its rows add up to.
+pub async fn set_lines(
     tx: &mut PgConnection,
     tenant: &Tenant,
     estimate_id: i64,
     contract_id: i64,
-    concept_id: i64,
-    quantity: Decimal,
-    notes: &str,
+    changes: &[LineChange],
 ) -> sqlx::Result<()> {
-    if quantity.is_zero() && notes.is_empty() {
-        sqlx::query(
-            "DELETE FROM estimate_lines l WHERE l.estimate_id = $1 AND l.concept_id = $2
-               AND NOT EXISTS (SELECT 1 FROM measurements m WHERE m.line_id = l.id)",
-        )
-        .bind(estimate_id)
-        .bind(concept_id)
-        .execute(&mut *tx)
-        .await?;
-        return Ok(());
-    }
+    let (removed, kept): (Vec<&LineChange>, Vec<&LineChange>) = changes
+        .iter()
+        .partition(|line| line.quantity.is_zero() && line.notes.is_empty());
+    let removed: Vec<i64> = removed.iter().map(|line| line.concept_id).collect();
+    sqlx::query(
+        "DELETE FROM estimate_lines l
+         WHERE l.estimate_id = $1 AND l.concept_id = ANY($2)
+           AND NOT EXISTS (SELECT 1 FROM measurements m WHERE m.line_id = l.id)",
+    )
+    .bind(estimate_id)
+    .bind(&removed)
+    .execute(&mut *tx)
+    .await?;
+
+    let concepts: Vec<i64> = kept.iter().map(|line| line.concept_id).collect();
+    let quantities: Vec<Decimal> = kept.iter().map(|line| line.quantity).collect();
+    let notes: Vec<&str> = kept.iter().map(|line| line.notes.as_str()).collect();
     sqlx::query(
         "INSERT INTO estimate_lines (company_id, estimate_id, contract_id, concept_id, quantity,
                                      notes)
-         VALUES ($1, $2, $3, $4, $5, $6)
+         SELECT $1, $2, $3, n.concept_id, n.quantity, n.notes
+         FROM unnest($4::bigint[], $5::numeric[], $6::text[]) AS n (concept_id, quantity, notes)
          ON CONFLICT (estimate_id, concept_id) DO UPDATE
          SET notes = EXCLUDED.notes,
              quantity = CASE WHEN EXISTS (SELECT 1 FROM measurements m
@@ -281,9 +294,9 @@ pub async fn set_line(
     .bind(tenant.company_id)
     .bind(estimate_id)
     .bind(contract_id)
-    .bind(concept_id)
-    .bind(quantity)
-    .bind(notes)
+    .bind(&concepts)
+    .bind(&quantities)
+    .bind(&notes)
     .execute(tx)
     .await?;
     Ok(())
