@@ -2,7 +2,8 @@
 # `make bench`: the release server on the seed-bench dataset, measured with wrk.
 #
 # For the estimate statement, the dashboard and the contract list, at concurrency 1 and 8:
-# p50, p99 and requests per second; then the server's peak resident memory. BENCH_SECONDS
+# p50, p99 and requests per second; then the render time of a 500-concept estimate PDF and
+# the import time of a 5,000-row catalog; then the server's peak resident memory. BENCH_SECONDS
 # sets each run's length (default 10).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,6 +62,8 @@ for target in "statement:/estimates/$estimate/statement" "dashboard:/dashboard" 
     printf '%-34s %5s %10s %10s %10s\n' "$name" "$concurrency" "$p50" "$p99" "$rps"
   done
 done
+
+python3 scripts/bench_documents.py "$base" "$token"
 
 peak=$(awk '/VmHWM/ { print $2, $3 }' "/proc/$server/status")
 printf '\nserver peak resident memory: %s\n' "$peak"

@@ -56,6 +56,8 @@ command -v psql >/dev/null || apt_install postgresql-client
 if [ "$purpose" = test ]; then
   command -v node >/dev/null || apt_install nodejs npm
   command -v chromium >/dev/null || apt_install chromium chromium-driver
+  # Document tests read the PDFs back: text, page sizes, images.
+  command -v pdftotext >/dev/null || apt_install poppler-utils
   command -v python3 >/dev/null || apt_install python3 python3-venv
   if [ ! -x .data/venv/bin/openapi-spec-validator ]; then
     say "installing openapi-spec-validator (PyPI) in .data/venv"

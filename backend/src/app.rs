@@ -8,8 +8,9 @@ use sqlx::PgPool;
 
 use crate::{
     api::{
-        AuditApi, AuthApi, ConceptsApi, ContactsApi, ContractsApi, CounterpartiesApi, EstimatesApi,
-        MeApi, MembersApi, PhotosApi, ReportsApi, RetentionsApi, SignedPdfApi, SitesApi, UnitsApi,
+        AuditApi, AuthApi, CompanyLogoApi, ConceptsApi, ContactsApi, ContractsApi,
+        CounterpartiesApi, DocumentsApi, EstimatesApi, ExportsApi, ImportsApi, MeApi, MembersApi,
+        PhotosApi, ReportsApi, RetentionsApi, SignedPdfApi, SitesApi, UnitsApi,
     },
     auth::tokens::TokenKeys,
     config::Config,
@@ -24,6 +25,7 @@ pub struct AppState {
     pub pool: PgPool,
     pub redis: Redis,
     pub storage: Arc<dyn object_store::ObjectStore>,
+    pub renderer: crate::documents::Renderer,
     pub tokens: TokenKeys,
     pub config: Arc<Config>,
 }
@@ -35,6 +37,7 @@ impl AppState {
             pool,
             redis,
             storage: crate::storage::open(&config.storage_url)?,
+            renderer: crate::documents::Renderer::new(),
             tokens: TokenKeys::new(&config.jwt_secret),
             config: Arc::new(config),
         })
@@ -57,6 +60,8 @@ pub type Api = (
     PhotosApi,
     AuditApi,
     ReportsApi,
+    // poem-openapi takes tuples of up to 16 APIs; documents nest as one.
+    (DocumentsApi, ImportsApi, ExportsApi, CompanyLogoApi),
 );
 
 const API_DESCRIPTION: &str = "\
@@ -86,6 +91,7 @@ pub fn openapi_service() -> OpenApiService<Api, ()> {
             PhotosApi,
             AuditApi,
             ReportsApi,
+            (DocumentsApi, ImportsApi, ExportsApi, CompanyLogoApi),
         ),
         "Construbot API",
         env!("CARGO_PKG_VERSION"),

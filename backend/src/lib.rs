@@ -6,10 +6,12 @@ pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod documents;
 pub mod error;
 pub mod http;
 pub mod photos;
 pub mod redis;
+pub mod sheets;
 pub mod storage;
 pub mod telemetry;
 

@@ -31,6 +31,44 @@ pub enum PhotoError {
 }
 
 pub fn prepare(bytes: &[u8]) -> Result<Prepared, PhotoError> {
+    let mut image = decode_upright(bytes)?;
+
+    if image.width().max(image.height()) > MAX_SIDE {
+        image = image.resize(MAX_SIDE, MAX_SIDE, FilterType::Lanczos3);
+    }
+    let rgb = image.to_rgb8();
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 85)
+        .encode_image(&rgb)
+        .map_err(|error| PhotoError::Unreadable(error.to_string()))?;
+    Ok(Prepared {
+        width: rgb.width(),
+        height: rgb.height(),
+        jpeg,
+    })
+}
+
+/// Longest side of a company logo: it prints about 3 cm wide.
+pub const LOGO_MAX_SIDE: u32 = 600;
+
+/// A company logo, checked and scaled like a photo but kept as PNG, so a transparent
+/// background stays transparent on the letterhead.
+pub fn prepare_logo(bytes: &[u8]) -> Result<Vec<u8>, PhotoError> {
+    let mut image = decode_upright(bytes)?;
+
+    if image.width().max(image.height()) > LOGO_MAX_SIDE {
+        image = image.resize(LOGO_MAX_SIDE, LOGO_MAX_SIDE, FilterType::Lanczos3);
+    }
+    let mut png = Vec::new();
+    image
+        .to_rgba8()
+        .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
+        .map_err(|error| PhotoError::Unreadable(error.to_string()))?;
+    Ok(png)
+}
+
+/// Decodes a JPEG, PNG or WebP within the limits, turned as its EXIF orientation says.
+fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, PhotoError> {
     if bytes.len() > MAX_UPLOAD_BYTES {
         return Err(PhotoError::TooLarge(bytes.len()));
     }
@@ -52,20 +90,7 @@ pub fn prepare(bytes: &[u8]) -> Result<Prepared, PhotoError> {
     let mut image = DynamicImage::from_decoder(decoder)
         .map_err(|error| PhotoError::Unreadable(error.to_string()))?;
     image.apply_orientation(orientation);
-
-    if image.width().max(image.height()) > MAX_SIDE {
-        image = image.resize(MAX_SIDE, MAX_SIDE, FilterType::Lanczos3);
-    }
-    let rgb = image.to_rgb8();
-    let mut jpeg = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 85)
-        .encode_image(&rgb)
-        .map_err(|error| PhotoError::Unreadable(error.to_string()))?;
-    Ok(Prepared {
-        width: rgb.width(),
-        height: rgb.height(),
-        jpeg,
-    })
+    Ok(image)
 }
 
 /// A 16,000-pixel side or half a gigabyte decoded is no phone photo: refuse it before it

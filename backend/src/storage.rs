@@ -46,6 +46,12 @@ pub fn photo_key(company_id: i64, estimate_id: i64) -> object_store::path::Path 
     ))
 }
 
+/// The key of a company's logo; new on every upload, like a signed contract's.
+pub fn logo_key(company_id: i64) -> object_store::path::Path {
+    let token = uuid::Uuid::new_v4().simple();
+    object_store::path::Path::from(format!("companies/{company_id}/logo-{token}.png"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

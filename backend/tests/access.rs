@@ -338,6 +338,42 @@ fn operations(setup: &Fixture, spares: &Spares, assignees: &[i64], tag: &str) ->
             ReadContract,
         )),
         on_contract(op(
+            Method::GET,
+            format!("{estimate}/pdf"),
+            None,
+            ReadContract,
+        )),
+        on_contract(op(
+            Method::GET,
+            format!("{estimate}/takeoff.pdf"),
+            None,
+            ReadContract,
+        )),
+        on_contract(op(
+            Method::GET,
+            format!("{estimate}/subcontract-report.pdf"),
+            None,
+            ReadContract,
+        )),
+        on_contract(op(
+            Method::GET,
+            format!("{estimate}/statement.xlsx"),
+            None,
+            ReadContract,
+        )),
+        on_contract(op(
+            Method::GET,
+            format!("{contract}/concepts.xlsx"),
+            None,
+            ReadContract,
+        )),
+        op(
+            Method::DELETE,
+            "/api/v1/company/logo".into(),
+            None,
+            ManageCompanies,
+        ),
+        on_contract(op(
             Method::PUT,
             estimate.clone(),
             Some(period.clone()),

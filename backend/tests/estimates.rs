@@ -5,129 +5,16 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{TestApp, problem, spawn_app};
+use common::{
+    TestApp,
+    example::{new_estimate, period, set_lines, statement, worked_example},
+    images::{encoded, sideways_jpeg},
+    problem, spawn_app,
+};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use shared::AccessLevel;
 use sqlx::PgPool;
-
-/// The worked example's contract: three concepts, 30 % advance, no tax, two retentions.
-struct Example {
-    token: String,
-    contract_id: i64,
-    concepts: Vec<i64>,
-}
-
-async fn worked_example(app: &TestApp) -> Example {
-    let token = app
-        .token_for("dir@acme.mx", AccessLevel::Director, "Acme Obras")
-        .await;
-    let client = app
-        .create(
-            "/api/v1/counterparties",
-            &token,
-            &json!({ "kind": "client", "name": "Municipio de Querétaro" }),
-        )
-        .await;
-    let m3 = app
-        .create("/api/v1/units", &token, &json!({ "name": "m3" }))
-        .await;
-    let kg = app
-        .create("/api/v1/units", &token, &json!({ "name": "kg" }))
-        .await;
-    let contract = app
-        .create(
-            "/api/v1/contracts",
-            &token,
-            &json!({
-                "name": "Caja rompedora de presión",
-                "date": "2026-04-06",
-                "counterparty_id": client["id"],
-                "amount": "499829.13",
-                "advance_percent": "30",
-            }),
-        )
-        .await;
-    let contract_id = contract["id"].as_i64().unwrap();
-    let concept = |code: &str, unit: &Value, quantity: &str, price: &str| {
-        json!({ "code": code, "description": format!("Concepto {code}"), "unit_id": unit["id"],
-                "quantity": quantity, "unit_price": price })
-    };
-    let created = app
-        .create(
-            &format!("/api/v1/contracts/{contract_id}/concepts"),
-            &token,
-            &json!({ "concepts": [
-                concept("C1", &m3, "120.00", "185.50"),
-                concept("C2", &m3, "85.50", "2450.75"),
-                concept("C3", &kg, "9800.00", "27.35"),
-            ]}),
-        )
-        .await;
-    for retention in [
-        json!({ "name": "5 al millar", "kind": "percentage", "value": "0.5" }),
-        json!({ "name": "Cuota fija", "kind": "fixed", "value": "1000.00" }),
-    ] {
-        app.create(
-            &format!("/api/v1/contracts/{contract_id}/retentions"),
-            &token,
-            &retention,
-        )
-        .await;
-    }
-    let concepts = created["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["id"].as_i64().unwrap())
-        .collect();
-    Example {
-        token,
-        contract_id,
-        concepts,
-    }
-}
-
-fn period(start: &str, end: &str) -> Value {
-    json!({ "period_start": start, "period_end": end })
-}
-
-async fn new_estimate(app: &TestApp, example: &Example, start: &str, end: &str) -> i64 {
-    let path = format!("/api/v1/contracts/{}/estimates", example.contract_id);
-    app.create(&path, &example.token, &period(start, end)).await["id"]
-        .as_i64()
-        .unwrap()
-}
-
-async fn set_lines(app: &TestApp, example: &Example, estimate: i64, quantities: &[&str]) -> Value {
-    let lines: Vec<Value> = example
-        .concepts
-        .iter()
-        .zip(quantities)
-        .map(|(concept, quantity)| json!({ "concept_id": concept, "quantity": quantity }))
-        .collect();
-    let response = app
-        .send(
-            Method::PUT,
-            &format!("/api/v1/estimates/{estimate}/lines"),
-            &example.token,
-            Some(&json!({ "lines": lines })),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.unwrap()
-}
-
-async fn statement(app: &TestApp, example: &Example, estimate: i64) -> Value {
-    app.get(
-        &format!("/api/v1/estimates/{estimate}/statement"),
-        &example.token,
-    )
-    .await
-    .json()
-    .await
-    .unwrap()
-}
 
 #[sqlx::test(migrations = "../migrations")]
 async fn the_statement_reproduces_the_worked_example_to_the_cent(pool: PgPool) {
@@ -603,30 +490,6 @@ async fn the_subcontract_report_takes_the_estimates_ending_in_the_period(pool: P
     assert_eq!(report["totals"]["this"], "3750");
     assert_eq!(report["totals"]["to_date"], "9750");
     assert_eq!(report["totals"]["contracted"], "36000");
-}
-
-fn encoded(width: u32, height: u32, format: image::ImageFormat) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    image::DynamicImage::new_rgb8(width, height)
-        .write_to(&mut std::io::Cursor::new(&mut bytes), format)
-        .unwrap();
-    bytes
-}
-
-/// A JPEG whose EXIF says "rotate 90° clockwise to view", as phones held upright write.
-fn sideways_jpeg(width: u32, height: u32) -> Vec<u8> {
-    let jpeg = encoded(width, height, image::ImageFormat::Jpeg);
-    let mut tiff = b"MM\0\x2a\0\0\0\x08".to_vec();
-    tiff.extend([0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0]);
-    let mut app1 = b"Exif\0\0".to_vec();
-    app1.extend(tiff);
-    let length = (app1.len() + 2) as u16;
-    let mut out = jpeg[..2].to_vec();
-    out.extend([0xFF, 0xE1]);
-    out.extend(length.to_be_bytes());
-    out.extend(app1);
-    out.extend(&jpeg[2..]);
-    out
 }
 
 #[sqlx::test(migrations = "../migrations")]

@@ -30,6 +30,11 @@ impl Submission {
         self.pending.get()
     }
 
+    /// [`Submission::pending`] for event handlers, which must not subscribe to it.
+    pub fn pending_untracked(&self) -> bool {
+        self.pending.get_untracked()
+    }
+
     /// The server's (or the form's own) message for one field, to show under its input.
     pub fn field(&self, name: impl Into<String>) -> Signal<Option<String>> {
         let failure = self.failure;
@@ -66,6 +71,11 @@ impl Submission {
                 .filter(|failure| !failure.only_about_fields(shown))
                 .map(ApiError::message)
         })
+    }
+
+    /// The last failure, tracked, for forms that word it themselves.
+    pub fn failure(&self) -> Option<ApiError> {
+        self.failure.get()
     }
 
     /// Shows a complaint found before sending.

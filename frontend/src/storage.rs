@@ -1,8 +1,10 @@
-//! The refresh token, kept in `localStorage` so a session survives reloads.
+//! What `localStorage` keeps across reloads: the refresh token, so a session survives
+//! them, and the user's choices that are not worth a round trip (the paper of PDFs).
 //!
 //! The access token never lands here: it lives in memory only (see `crate::session`).
 
 const REFRESH_TOKEN_KEY: &str = "construbot.refresh_token";
+const PAPER_KEY: &str = "construbot.paper";
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -28,5 +30,17 @@ pub fn keep_refresh_token(token: &str) {
 pub fn forget_refresh_token() {
     if let Some(storage) = local_storage() {
         let _ = storage.remove_item(REFRESH_TOKEN_KEY);
+    }
+}
+
+/// The paper last chosen for PDFs (`letter`, `a4`), if any.
+pub fn paper() -> Option<String> {
+    local_storage()?.get_item(PAPER_KEY).ok().flatten()
+}
+
+pub fn keep_paper(key: &str) {
+    if let Some(storage) = local_storage() {
+        // Forgetting the choice only means choosing again after a reload.
+        let _ = storage.set_item(PAPER_KEY, key);
     }
 }

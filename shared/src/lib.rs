@@ -6,6 +6,7 @@
 pub mod access;
 pub mod billing;
 pub mod dto;
+pub mod format;
 pub mod money;
 pub mod problem;
 pub mod validate;

@@ -272,7 +272,7 @@ fn checked_concept(
 }
 
 /// Two requests adding one code at once: the unique index catches the later one.
-fn code_taken(error: sqlx::Error, field: &str) -> ApiError {
+pub(super) fn code_taken(error: sqlx::Error, field: &str) -> ApiError {
     if db::violates(&error, db::concepts::CODE_KEY) {
         let field = if field.is_empty() { "code" } else { field };
         ApiError::invalid(field, "a concept of the contract already has this code")

@@ -28,7 +28,7 @@ use crate::{
 const MAX_MEASUREMENTS: usize = 2_000;
 
 /// The estimate `id` and its contract, as the tenant may see them, checked for `action`.
-async fn estimate_for(
+pub async fn estimate_for(
     state: &AppState,
     tenant: &Tenant,
     id: i64,
@@ -316,11 +316,9 @@ impl EstimatesApi {
         let tenant = session.0;
         estimate_for(&state, &tenant, id.0, Action::ReadContract).await?;
         let mut db = state.pool.acquire().await?;
-        if let Some(issued) = db::estimates::frozen_statement(&mut db, id.0).await? {
-            let issued = serde_json::from_value(issued).map_err(anyhow::Error::from)?;
-            return Ok(Json(issued));
-        }
-        statement_of(&mut db, &tenant, id.0).await.map(Json)
+        issued_or_current_statement(&mut db, &tenant, id.0)
+            .await
+            .map(Json)
     }
 
     /// Mark an estimate invoiced
@@ -430,6 +428,19 @@ async fn reread(state: &AppState, tenant: &Tenant, id: i64) -> ApiResult<Json<Es
 
 /// The statement of estimate `id` as its data stands now, computed by the shared crate from
 /// one read.
+/// The statement as issued once invoiced, else as the catalog stands now.
+pub async fn issued_or_current_statement(
+    db: &mut sqlx::PgConnection,
+    tenant: &Tenant,
+    id: i64,
+) -> ApiResult<Statement> {
+    if let Some(issued) = db::estimates::frozen_statement(&mut *db, id).await? {
+        let issued = serde_json::from_value(issued).map_err(anyhow::Error::from)?;
+        return Ok(issued);
+    }
+    statement_of(db, tenant, id).await
+}
+
 pub async fn statement_of(
     db: &mut sqlx::PgConnection,
     tenant: &Tenant,

@@ -5,11 +5,15 @@
 
 pub mod audit;
 pub mod auth;
+pub mod company_logo;
 pub mod concepts;
 pub mod contacts;
 pub mod contracts;
 pub mod counterparties;
+pub mod documents;
 pub mod estimates;
+pub mod exports;
+pub mod imports;
 pub mod listing;
 pub mod me;
 pub mod members;
@@ -24,11 +28,15 @@ use poem_openapi::{ApiResponse, Tags};
 
 pub use audit::AuditApi;
 pub use auth::AuthApi;
+pub use company_logo::CompanyLogoApi;
 pub use concepts::ConceptsApi;
 pub use contacts::ContactsApi;
 pub use contracts::ContractsApi;
 pub use counterparties::CounterpartiesApi;
+pub use documents::DocumentsApi;
 pub use estimates::EstimatesApi;
+pub use exports::ExportsApi;
+pub use imports::ImportsApi;
 pub use me::MeApi;
 pub use members::MembersApi;
 pub use photos::PhotosApi;
@@ -54,6 +62,8 @@ pub enum ApiTags {
     Estimates,
     /// The dashboard and reports across contracts.
     Reports,
+    /// Printed documents and spreadsheets: PDFs, catalog import and export.
+    Documents,
 }
 
 /// A success with nothing to say.
@@ -70,4 +80,9 @@ pub enum Created<T: poem_openapi::types::ToJSON> {
     /// Created.
     #[oai(status = 201)]
     Created(poem_openapi::payload::Json<T>),
+}
+
+/// An object store fault: a 500, with its cause in the log.
+pub(crate) fn storage_failed(error: object_store::Error) -> crate::error::ApiError {
+    crate::error::ApiError::Internal(anyhow::Error::new(error).context("object storage failed"))
 }

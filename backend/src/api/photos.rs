@@ -9,7 +9,7 @@ use shared::{
     dto::{Photo, PhotoList, StorageUsage},
 };
 
-use super::{ApiTags, Created, NoContent, contracts::contract_for};
+use super::{ApiTags, Created, NoContent, contracts::contract_for, storage_failed};
 use crate::{
     app::AppState,
     auth::{Session, Tenant},
@@ -212,15 +212,11 @@ async fn editable_estimate(
     Ok(estimate)
 }
 
-fn photo_refused(error: PhotoError) -> ApiError {
+pub(super) fn photo_refused(error: PhotoError) -> ApiError {
     match error {
         PhotoError::TooLarge(_) => ApiError::PayloadTooLarge(error.to_string()),
         other => ApiError::invalid("body", other.to_string()),
     }
-}
-
-fn storage_failed(error: object_store::Error) -> ApiError {
-    ApiError::Internal(anyhow::Error::new(error).context("object storage failed"))
 }
 
 fn not_found() -> ApiError {

@@ -7,7 +7,8 @@ use shared::{
     Action,
     billing::percent_executed,
     dto::{
-        ContractProgress, Dashboard, PendingEstimate, SubcontractReport, SubcontractReportTotals,
+        ContractProgress, Dashboard, Estimate, PendingEstimate, SubcontractReport,
+        SubcontractReportTotals,
     },
     money::round_money,
 };
@@ -15,7 +16,7 @@ use shared::{
 use super::{ApiTags, contracts::contract_for};
 use crate::{
     app::AppState,
-    auth::Session,
+    auth::{Session, Tenant},
     db,
     error::{ApiError, ApiResult},
 };
@@ -88,33 +89,44 @@ impl ReportsApi {
             .await
             .map_err(|_| ApiError::NotFound("no such estimate in the active company".into()))?;
 
-        let rows = db::reports::subcontract_rows(
-            &state.pool,
-            &tenant,
-            estimate.contract_id,
-            estimate.period_start,
-            estimate.period_end,
-        )
-        .await?;
-        let sum = |pick: fn(&shared::dto::SubcontractReportRow) -> Decimal| {
-            round_money(rows.iter().map(pick).sum())
-        };
-        let totals = SubcontractReportTotals {
-            contracted: sum(|row| row.contracted),
-            previous: sum(|row| row.previous),
-            this: sum(|row| row.this),
-            to_date: sum(|row| row.to_date),
-        };
-        Ok(Json(SubcontractReport {
-            estimate_id: estimate.id,
-            period_start: estimate.period_start,
-            period_end: estimate.period_end,
-            rows,
-            totals,
-        }))
+        subcontract_report_of(&state, &tenant, &estimate)
+            .await
+            .map(Json)
     }
 }
 
 fn total(estimates: &[PendingEstimate]) -> Decimal {
     round_money(estimates.iter().map(|estimate| estimate.amount).sum())
+}
+
+/// What the direct subcontracts of the estimate's contract billed in its period.
+pub async fn subcontract_report_of(
+    state: &AppState,
+    tenant: &Tenant,
+    estimate: &Estimate,
+) -> ApiResult<SubcontractReport> {
+    let rows = db::reports::subcontract_rows(
+        &state.pool,
+        tenant,
+        estimate.contract_id,
+        estimate.period_start,
+        estimate.period_end,
+    )
+    .await?;
+    let sum = |pick: fn(&shared::dto::SubcontractReportRow) -> Decimal| {
+        round_money(rows.iter().map(pick).sum())
+    };
+    let totals = SubcontractReportTotals {
+        contracted: sum(|row| row.contracted),
+        previous: sum(|row| row.previous),
+        this: sum(|row| row.this),
+        to_date: sum(|row| row.to_date),
+    };
+    Ok(SubcontractReport {
+        estimate_id: estimate.id,
+        period_start: estimate.period_start,
+        period_end: estimate.period_end,
+        rows,
+        totals,
+    })
 }

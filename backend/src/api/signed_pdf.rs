@@ -5,7 +5,7 @@ use poem::web::Data;
 use poem_openapi::{ApiRequest, ApiResponse, OpenApi, param::Path, payload::Binary};
 use shared::Action;
 
-use super::{ApiTags, NoContent, contracts::contract_for};
+use super::{ApiTags, NoContent, contracts::contract_for, storage_failed};
 use crate::{
     app::AppState,
     auth::Session,
@@ -155,15 +155,11 @@ fn check_pdf(bytes: &[u8]) -> ApiResult<()> {
 
 /// Deletes a replaced file. A failure only leaves an orphan behind, so it is logged, not
 /// reported to the user whose upload did succeed.
-async fn forget(storage: &dyn ObjectStore, key: Option<String>) {
+pub(super) async fn forget(storage: &dyn ObjectStore, key: Option<String>) {
     let Some(key) = key else { return };
     if let Err(error) = storage.delete(&ObjectPath::from(key.clone())).await {
         tracing::warn!(%error, object.key = key, "could not delete a replaced file; remove it");
     }
-}
-
-fn storage_failed(error: object_store::Error) -> ApiError {
-    ApiError::Internal(anyhow::Error::new(error).context("object storage failed"))
 }
 
 #[cfg(test)]

@@ -205,3 +205,18 @@ pub async fn delete<'c>(
         .await?;
     Ok(())
 }
+
+/// The whole catalog in order, for documents and exports.
+pub async fn all<'c>(
+    db: impl PgExecutor<'c>,
+    tenant: &Tenant,
+    contract_id: i64,
+) -> sqlx::Result<Vec<Concept>> {
+    sqlx::query_as(AssertSqlSafe(format!(
+        "{SELECT} WHERE t.company_id = $1 AND t.contract_id = $2 ORDER BY t.position"
+    )))
+    .bind(tenant.company_id)
+    .bind(contract_id)
+    .fetch_all(db)
+    .await
+}

@@ -7,6 +7,7 @@ pub mod concepts;
 pub mod contacts;
 pub mod contracts;
 pub mod counterparties;
+pub mod documents;
 pub mod estimates;
 pub mod photos;
 pub mod refresh_tokens;

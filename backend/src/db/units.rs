@@ -1,7 +1,9 @@
 //! Units of measure of the active company.
 
+use std::collections::HashMap;
+
 use shared::dto::Unit;
-use sqlx::{AssertSqlSafe, PgExecutor};
+use sqlx::{AssertSqlSafe, PgConnection, PgExecutor};
 
 use super::Listing;
 use crate::auth::Tenant;
@@ -110,4 +112,36 @@ pub async fn ids<'c>(db: impl PgExecutor<'c>, tenant: &Tenant) -> sqlx::Result<V
         .bind(tenant.company_id)
         .fetch_all(db)
         .await
+}
+
+/// The company's units by lower-cased name, as imports match them.
+pub async fn by_name<'c>(
+    db: impl PgExecutor<'c>,
+    tenant: &Tenant,
+) -> sqlx::Result<HashMap<String, i64>> {
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as("SELECT lower(name), id FROM units WHERE company_id = $1")
+            .bind(tenant.company_id)
+            .fetch_all(db)
+            .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Creates the units named that the company lacks (another request may have just made one:
+/// it is then used, not duplicated) and returns every unit by lower-cased name.
+pub async fn ensure_many(
+    tx: &mut PgConnection,
+    tenant: &Tenant,
+    names: &[String],
+) -> sqlx::Result<HashMap<String, i64>> {
+    sqlx::query(
+        "INSERT INTO units (company_id, name)
+         SELECT $1, name FROM unnest($2::text[]) AS name
+         ON CONFLICT (company_id, lower(name)) DO NOTHING",
+    )
+    .bind(tenant.company_id)
+    .bind(names)
+    .execute(&mut *tx)
+    .await?;
+    by_name(&mut *tx, tenant).await
 }

@@ -3,6 +3,9 @@
 
 #![allow(dead_code)]
 
+pub mod example;
+pub mod images;
+
 use std::path::PathBuf;
 
 use backend::{

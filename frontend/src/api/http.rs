@@ -4,6 +4,7 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::problem::Problem;
+use web_sys::FormData;
 
 use super::ApiError;
 
@@ -77,6 +78,35 @@ pub(super) async fn get_bytes(access_token: &str, url: &str) -> Result<Vec<u8>, 
         .binary()
         .await
         .map_err(|error| ApiError::Unexpected(error.to_string()))
+}
+
+/// `POST url?params` with a `multipart/form-data` body, reading a JSON answer. The browser
+/// writes the content type itself, with the boundary between the parts.
+pub(super) async fn post_form<T: DeserializeOwned>(
+    access_token: &str,
+    url: &str,
+    params: Vec<(&str, String)>,
+    form: &FormData,
+) -> Result<T, ApiError> {
+    let builder = Request::post(url).query(params.iter().map(|(key, value)| (*key, value)));
+    let request = authorized(builder, access_token)
+        .header("Accept", "application/json")
+        .body(form)
+        .map_err(|error| ApiError::Unexpected(error.to_string()))?;
+    receive_json(request).await
+}
+
+/// `GET url?params` with the token, for a file: the answer itself, whose headers name it.
+pub(super) async fn get_file(
+    access_token: &str,
+    url: &str,
+    params: Vec<(&str, String)>,
+) -> Result<Response, ApiError> {
+    let builder = Request::get(url).query(params.iter().map(|(key, value)| (*key, value)));
+    let request = authorized(builder, access_token)
+        .build()
+        .map_err(|error| ApiError::Unexpected(error.to_string()))?;
+    send(request).await
 }
 
 /// Sends the request and reads a JSON answer.

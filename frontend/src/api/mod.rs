@@ -8,9 +8,11 @@ pub mod catalog;
 pub mod contracts;
 pub mod dashboard;
 pub mod directory;
+pub mod documents;
 mod error;
 pub mod estimates;
 mod http;
+pub mod imports;
 pub mod me;
 pub mod photos;
 

@@ -4,14 +4,16 @@ use shared::dto::{Retention, RetentionBase, RetentionKind};
 use crate::api::catalog::{delete_retention, list_retentions};
 use crate::components::delete_button::{DeleteButton, Deletion};
 use crate::components::error_message::ErrorMessage;
+use crate::components::import_button::ImportButton;
 use crate::components::loading::Loading;
 use crate::components::retention_form::RetentionForm;
 use crate::components::retention_presets::RetentionPresets;
 use crate::format;
+use crate::import_preview::ImportKind;
 use crate::session::use_session;
 
 /// The retentions taken on every estimate of the contract: the list, the usual ones one
-/// click away, and a form for any other.
+/// click away, a form for any other, and the import from a spreadsheet.
 #[component]
 pub fn RetentionsPanel(contract_id: i64, #[prop(into)] may_edit: Signal<bool>) -> impl IntoView {
     let session = use_session();
@@ -35,7 +37,18 @@ pub fn RetentionsPanel(contract_id: i64, #[prop(into)] may_edit: Signal<bool>) -
 
     view! {
         <section class="card section" aria-labelledby="retentions-title" data-testid="retentions">
-            <h2 id="retentions-title">"Retenciones"</h2>
+            <div class="section-header">
+                <h2 id="retentions-title">"Retenciones"</h2>
+                {move || {
+                    may_edit
+                        .get()
+                        .then(|| {
+                            view! {
+                                <ImportButton kind=ImportKind::Retentions contract_id changed />
+                            }
+                        })
+                }}
+            </div>
             <Transition fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {
                     match retentions.await {

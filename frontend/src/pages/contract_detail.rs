@@ -6,17 +6,21 @@ use crate::api::ApiError;
 use crate::api::catalog::list_concepts;
 use crate::api::contracts::{assigned_users, get_contract};
 use crate::api::directory;
+use crate::api::documents::Document;
 use crate::components::assigned_users::AssignedUsersPanel;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::concept_batch_form::ConceptBatchForm;
 use crate::components::concepts_table::ConceptsTable;
 use crate::components::contract_header::ContractHeader;
+use crate::components::download_button::DownloadButton;
 use crate::components::error_message::ErrorMessage;
 use crate::components::estimates_panel::EstimatesPanel;
+use crate::components::import_button::ImportButton;
 use crate::components::loading::Loading;
 use crate::components::retentions_panel::RetentionsPanel;
 use crate::components::select_field::Choice;
 use crate::components::subcontract_tree::SubcontractTree;
+use crate::import_preview::ImportKind;
 use crate::pages::{record_id, set_title};
 use crate::session::{Session, use_session};
 
@@ -93,7 +97,8 @@ fn ContractView(id: i64) -> impl IntoView {
     }
 }
 
-/// The catalog of concepts with its total, and for who may edit, the form to add more.
+/// The catalog of concepts with its total and its spreadsheet, and for who may edit, the
+/// form to add more and the import from a spreadsheet.
 #[component]
 fn Catalog(id: i64, may_edit: Signal<bool>, changed: RwSignal<u32>) -> impl IntoView {
     let session = use_session();
@@ -105,7 +110,22 @@ fn Catalog(id: i64, may_edit: Signal<bool>, changed: RwSignal<u32>) -> impl Into
 
     view! {
         <section class="card section" aria-labelledby="catalog-title" data-testid="catalog">
-            <h2 id="catalog-title">"Catálogo de conceptos"</h2>
+            <div class="section-header">
+                <h2 id="catalog-title">"Catálogo de conceptos"</h2>
+                <div class="page-actions">
+                    <DownloadButton
+                        label="Descargar catálogo (Excel)"
+                        testid="download-catalog-xlsx"
+                        document=move || Document::catalog_xlsx(id)
+                    />
+                    {move || {
+                        let kind = ImportKind::Concepts;
+                        may_edit
+                            .get()
+                            .then(|| view! { <ImportButton kind contract_id=id changed /> })
+                    }}
+                </div>
+            </div>
             <Transition fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {
                     match concepts.await {

@@ -12,6 +12,7 @@ use crate::api::estimates::{estimate_lines, get_estimate, list_estimates, set_li
 use crate::api::photos::list_photos;
 use crate::components::error_message::ErrorMessage;
 use crate::components::estimate_actions::EstimateActions;
+use crate::components::estimate_documents::EstimateDocuments;
 use crate::components::estimate_form::EstimateForm;
 use crate::components::estimate_grid::EstimateGrid;
 use crate::components::estimate_header::EstimateHeader;
@@ -26,7 +27,7 @@ use crate::session::{Session, use_session};
 
 /// `/estimaciones/:id`: the estimate editor. Every concept of the contract with its
 /// quantities and amounts, live totals while typing, take-offs, notes and photos of each
-/// line, and the billing actions.
+/// line, the billing actions and the printable documents.
 #[component]
 pub fn EstimatePage() -> impl IntoView {
     set_title("Estimación");
@@ -153,6 +154,7 @@ fn Editor(loaded: Loaded, reload: RwSignal<u32>) -> impl IntoView {
             reload
         />
         {locked_note}
+        <EstimateDocuments estimate_id=estimate.id contract_id=contract.id />
         <LinesSection
             estimate_id=estimate.id
             draft

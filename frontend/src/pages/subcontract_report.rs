@@ -4,7 +4,9 @@ use shared::dto::{SubcontractReport, SubcontractReportRow};
 use crate::api::ApiError;
 use crate::api::estimates::subcontract_report;
 use crate::components::error_message::ErrorMessage;
+use crate::components::estimate_documents::SubcontractReportButton;
 use crate::components::loading::Loading;
+use crate::components::paper_choice::{PaperChoice, remembered_paper};
 use crate::format;
 use crate::pages::{record_id, set_title};
 use crate::routes;
@@ -45,6 +47,16 @@ pub fn SubcontractReportPage() -> impl IntoView {
 fn report_view(report: SubcontractReport) -> AnyView {
     let period = format!("{} a {}", report.period_start, report.period_end);
     let totals = report.totals;
+    let estimate_id = report.estimate_id;
+    let download = (!report.rows.is_empty()).then(|| {
+        let paper = RwSignal::new(remembered_paper());
+        view! {
+            <div class="page-actions documents-bar">
+                <PaperChoice paper />
+                <SubcontractReportButton estimate_id paper />
+            </div>
+        }
+    });
     let body = if report.rows.is_empty() {
         view! {
             <p class="empty-state" data-testid="report-empty">
@@ -94,6 +106,7 @@ fn report_view(report: SubcontractReport) -> AnyView {
         </nav>
         <header class="page-header">
             <h1 id="report-title">"Subcontratos del periodo"</h1>
+            {download}
         </header>
         <p class="context-line" data-testid="report-period">{format!("Periodo: {period}")}</p>
         <section class="card section">{body}</section>

@@ -5,6 +5,7 @@ pub mod contract;
 pub mod dashboard;
 pub mod directory;
 pub mod estimate;
+pub mod import;
 pub mod me;
 pub mod statement;
 
@@ -13,5 +14,6 @@ pub use contract::*;
 pub use dashboard::*;
 pub use directory::*;
 pub use estimate::*;
+pub use import::*;
 pub use me::*;
 pub use statement::*;

@@ -1,7 +1,11 @@
-//! How numbers are written for people: Mexican style, `$1,234.56`, `9,800.00`, `0.5 %`.
+//! How numbers and dates are written for people: Mexican style, `$1,234.56`, `9,800.00`,
+//! `0.5 %`, `3 de diciembre de 2026`. The SPA and the PDFs print through these, so a figure
+//! reads the same on screen and on paper.
 
+use chrono::{Datelike, NaiveDate};
+
+use crate::money::round_money;
 use rust_decimal::Decimal;
-use shared::money::round_money;
 
 /// An amount of money rounded to cents, with thousands separators: `$499,829.13`.
 pub fn money(amount: Decimal) -> String {
@@ -35,6 +39,47 @@ pub fn quantity(value: Decimal) -> String {
 /// A percentage without padding zeros: `30 %`, `0.5 %`.
 pub fn percent(value: Decimal) -> String {
     format!("{} %", value.normalize())
+}
+
+const MONTHS: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
+/// A date as Spanish prose: `3 de diciembre de 2026`.
+pub fn long_date(date: NaiveDate) -> String {
+    let month = MONTHS[date.month0() as usize];
+    format!("{} de {month} de {}", date.day(), date.year())
+}
+
+/// A period of two dates: `del 1 al 15 de marzo de 2026`, naming month and year only
+/// where they change.
+pub fn period(start: NaiveDate, end: NaiveDate) -> String {
+    let month = |date: NaiveDate| MONTHS[date.month0() as usize];
+    if start.year() != end.year() {
+        format!("del {} al {}", long_date(start), long_date(end))
+    } else if start.month() != end.month() {
+        let year = end.year();
+        let (from, to) = (start.day(), end.day());
+        format!(
+            "del {from} de {} al {to} de {} de {year}",
+            month(start),
+            month(end)
+        )
+    } else {
+        let (from, to) = (start.day(), end.day());
+        format!("del {from} al {to} de {} de {}", month(end), end.year())
+    }
 }
 
 fn group_thousands(whole: &str) -> String {
@@ -79,6 +124,24 @@ mod tests {
     fn percentages_drop_padding_zeros() {
         assert_eq!(percent(dec("30.0000")), "30 %");
         assert_eq!(percent(dec("0.5000")), "0.5 %");
+    }
+
+    #[test]
+    fn dates_read_as_spanish_prose() {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(long_date(date(2026, 12, 3)), "3 de diciembre de 2026");
+        assert_eq!(
+            period(date(2026, 3, 1), date(2026, 3, 15)),
+            "del 1 al 15 de marzo de 2026"
+        );
+        assert_eq!(
+            period(date(2026, 2, 16), date(2026, 3, 15)),
+            "del 16 de febrero al 15 de marzo de 2026"
+        );
+        assert_eq!(
+            period(date(2025, 12, 16), date(2026, 1, 15)),
+            "del 16 de diciembre de 2025 al 15 de enero de 2026"
+        );
     }
 
     #[test]

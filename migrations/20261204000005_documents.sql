@@ -1,0 +1,2 @@
+-- Documents: the company's logo heads every PDF it prints.
+ALTER TABLE companies ADD COLUMN logo_key text;
