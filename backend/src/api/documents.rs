@@ -9,7 +9,11 @@ use poem_openapi::{
     payload::Binary,
 };
 use serde::Serialize;
-use shared::{Action, dto::Estimate};
+use shared::{
+    Action,
+    dto::{Contract, Estimate, Statement},
+};
+use sqlx::PgConnection;
 
 use super::{
     ApiTags,
@@ -19,7 +23,10 @@ use super::{
 use crate::{
     app::AppState,
     auth::{Session, Tenant},
-    db::{self, documents::Letterhead},
+    db::{
+        self,
+        documents::{Letterhead, NotedLine, Signer},
+    },
     documents::{
         Paper, Sources, Template,
         cache::{self, DocumentKey},
@@ -69,22 +76,12 @@ impl DocumentsApi {
         let paper = paper.0.unwrap_or_default();
 
         let mut db = state.pool.acquire().await?;
-        let statement = issued_or_current_statement(&mut db, &tenant, id.0).await?;
-        let letterhead = db::documents::letterhead(&mut *db, &tenant).await?;
-        let signers = db::documents::signers(&mut *db, &tenant, id.0).await?;
-        let notes = db::documents::line_notes(&mut *db, id.0).await?;
+        let printed = Printed::read(&mut db, &tenant, id.0).await?;
         drop(db);
 
-        let model = estimate::model(&EstimateFacts {
-            letterhead: &letterhead,
-            contract: &found.contract,
-            estimate: &estimate,
-            statement: &statement,
-            signers: &signers,
-            notes: &notes,
-            paper,
-        });
-        let request = Request::new(&tenant, &estimate, found.contract.folio, paper, &letterhead);
+        let model = estimate::model(&printed.facts(&found.contract, &estimate, paper));
+        let letterhead = &printed.letterhead;
+        let request = Request::new(&tenant, &estimate, found.contract.folio, paper, letterhead);
         deliver(&state, request, Template::Estimate, &model, &[]).await
     }
 
@@ -110,27 +107,19 @@ impl DocumentsApi {
         let paper = paper.0.unwrap_or_default();
 
         let mut db = state.pool.acquire().await?;
-        let statement = issued_or_current_statement(&mut db, &tenant, id.0).await?;
-        let letterhead = db::documents::letterhead(&mut *db, &tenant).await?;
-        let signers = db::documents::signers(&mut *db, &tenant, id.0).await?;
-        let notes = db::documents::line_notes(&mut *db, id.0).await?;
+        let printed = Printed::read(&mut db, &tenant, id.0).await?;
         let measurements = db::documents::measurements(&mut *db, id.0).await?;
         let photos = db::documents::photos(&mut *db, id.0).await?;
         drop(db);
 
         let model = takeoff::model(&TakeoffFacts {
-            letterhead: &letterhead,
-            contract: &found.contract,
-            estimate: &estimate,
-            statement: &statement,
-            signers: &signers,
-            notes: &notes,
+            estimate: printed.facts(&found.contract, &estimate, paper),
             measurements: &measurements,
             photos: &photos,
-            paper,
         });
         let photo_keys: Vec<&str> = photos.iter().map(|p| p.object_key.as_str()).collect();
-        let request = Request::new(&tenant, &estimate, found.contract.folio, paper, &letterhead);
+        let letterhead = &printed.letterhead;
+        let request = Request::new(&tenant, &estimate, found.contract.folio, paper, letterhead);
         deliver(&state, request, Template::Takeoff, &model, &photo_keys).await
     }
 
@@ -169,6 +158,42 @@ impl DocumentsApi {
         });
         let request = Request::new(&tenant, &estimate, found.contract.folio, paper, &letterhead);
         deliver(&state, request, Template::SubcontractReport, &model, &[]).await
+    }
+}
+
+/// What the estimate and its take-off both print besides the contract and the estimate.
+struct Printed {
+    statement: Statement,
+    letterhead: Letterhead,
+    signers: [Option<Signer>; 3],
+    notes: Vec<NotedLine>,
+}
+
+impl Printed {
+    async fn read(db: &mut PgConnection, tenant: &Tenant, estimate_id: i64) -> ApiResult<Printed> {
+        Ok(Printed {
+            statement: issued_or_current_statement(db, tenant, estimate_id).await?,
+            letterhead: db::documents::letterhead(&mut *db, tenant).await?,
+            signers: db::documents::signers(&mut *db, tenant, estimate_id).await?,
+            notes: db::documents::line_notes(&mut *db, estimate_id).await?,
+        })
+    }
+
+    fn facts<'a>(
+        &'a self,
+        contract: &'a Contract,
+        estimate: &'a Estimate,
+        paper: Paper,
+    ) -> EstimateFacts<'a> {
+        EstimateFacts {
+            letterhead: &self.letterhead,
+            contract,
+            estimate,
+            statement: &self.statement,
+            signers: &self.signers,
+            notes: &self.notes,
+            paper,
+        }
     }
 }
 

@@ -4,14 +4,13 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
-use shared::{
-    billing,
-    dto::{Contract, Estimate, Statement, StatementLine},
-    format,
-};
+use shared::{billing, dto::StatementLine, format};
 
-use super::{Head, Paper, Signature, estimate};
-use crate::db::documents::{Letterhead, MeasuredRow, NotedLine, Signer, StoredPhoto};
+use super::{
+    Head, Signature,
+    estimate::{self, EstimateFacts},
+};
+use crate::db::documents::{MeasuredRow, StoredPhoto};
 
 #[derive(Debug, Serialize)]
 pub struct TakeoffModel {
@@ -52,21 +51,17 @@ pub struct PhotoRef {
 }
 
 pub struct TakeoffFacts<'a> {
-    pub letterhead: &'a Letterhead,
-    pub contract: &'a Contract,
-    pub estimate: &'a Estimate,
-    pub statement: &'a Statement,
-    pub signers: &'a [Option<Signer>; 3],
-    pub notes: &'a [NotedLine],
+    /// What the estimate document is made from.
+    pub estimate: EstimateFacts<'a>,
     pub measurements: &'a [MeasuredRow],
     /// The photos whose bytes are handed to typst, in that order.
     pub photos: &'a [StoredPhoto],
-    pub paper: Paper,
 }
 
 pub fn model(facts: &TakeoffFacts) -> TakeoffModel {
-    let contract = facts.contract;
-    let estimate = facts.estimate;
+    let base = &facts.estimate;
+    let contract = base.contract;
+    let estimate = base.estimate;
     let mut rows = group_by_concept(facts.measurements, |row| row.concept_id, measured_cells);
     let mut photos = group_by_concept(
         facts.photos.iter().enumerate(),
@@ -76,13 +71,13 @@ pub fn model(facts: &TakeoffFacts) -> TakeoffModel {
             caption: photo.caption.clone(),
         },
     );
-    let notes: BTreeMap<i64, &str> = facts
+    let notes: BTreeMap<i64, &str> = base
         .notes
         .iter()
         .map(|line| (line.concept_id, line.notes.as_str()))
         .collect();
 
-    let billed: Vec<&StatementLine> = facts
+    let billed: Vec<&StatementLine> = base
         .statement
         .lines
         .iter()
@@ -104,8 +99,8 @@ pub fn model(facts: &TakeoffFacts) -> TakeoffModel {
 
     TakeoffModel {
         head: Head::new(
-            facts.letterhead,
-            facts.paper,
+            base.letterhead,
+            base.paper,
             format!("Números generadores · Estimación {}", estimate.number),
             estimate::state(estimate),
             format!(
@@ -116,7 +111,7 @@ pub fn model(facts: &TakeoffFacts) -> TakeoffModel {
         ),
         facts: estimate::header_facts(contract, estimate),
         concepts,
-        signatures: estimate::signatures(facts.signers),
+        signatures: estimate::signatures(base.signers),
     }
 }
 
