@@ -71,7 +71,11 @@ pub async fn fetch(store: &dyn ObjectStore, key: &DocumentKey) -> Option<Vec<u8>
     match found.bytes().await {
         Ok(bytes) => Some(bytes.to_vec()),
         Err(error) => {
-            tracing::warn!(key = %key.path(), %error, "a kept PDF could not be read; rendering again");
+            tracing::warn!(
+                key = %key.path(),
+                %error,
+                "a kept PDF could not be read; rendering again"
+            );
             None
         }
     }
@@ -82,7 +86,11 @@ pub async fn fetch(store: &dyn ObjectStore, key: &DocumentKey) -> Option<Vec<u8>
 pub async fn keep(store: &dyn ObjectStore, key: &DocumentKey, pdf: &[u8]) {
     let path = key.path();
     if let Err(error) = store.put(&path, PutPayload::from(pdf.to_vec())).await {
-        tracing::warn!(key = %path, %error, "a rendered PDF could not be kept; it will be rendered again");
+        tracing::warn!(
+            key = %path,
+            %error,
+            "a rendered PDF could not be kept; it will be rendered again"
+        );
         return;
     }
 
